@@ -1,0 +1,102 @@
+// Compiled into BOTH the generator (netstandard2.0, linked) and the runtime (net10.0): the generator
+// builds perfect-hash tables with these functions and the runtime probes them with the same ones, so
+// the two can never drift. This hash is ours, chosen for speed; Keras's own hashes (FarmHash, SipHash)
+// define outputs and live in PrepGen.Hashing.
+using System;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace PrepGen.Runtime;
+
+/// <summary>The seeded 64-bit hash and the bucket/slot math of PrepGen's perfect-hash tables.</summary>
+public static class TableHash
+{
+    private const ulong P1 = 0x9E3779B97F4A7C15UL;
+    private const ulong P2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong P3 = 0x165667B19E3779F9UL;
+    private const ulong PilotMul = 0xFF51AFD7ED558CCDUL;
+    private const ulong SlotMul = 0xC4CEB9FE1A85EC53UL;
+
+    /// <summary>Hashes a key's UTF-8 bytes with a table seed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(ReadOnlySpan<byte> key, ulong seed)
+    {
+        int len = key.Length;
+        ulong h = seed ^ ((ulong)len * P1);
+        ulong a;
+        ulong b;
+        if (len <= 16)
+        {
+            if (len >= 8)
+            {
+                a = BinaryPrimitives.ReadUInt64LittleEndian(key);
+                b = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8));
+            }
+            else if (len >= 4)
+            {
+                a = BinaryPrimitives.ReadUInt32LittleEndian(key);
+                b = BinaryPrimitives.ReadUInt32LittleEndian(key.Slice(len - 4));
+            }
+            else if (len > 0)
+            {
+                a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
+                b = 0;
+            }
+            else
+            {
+                a = 0;
+                b = 0;
+            }
+
+            return Finish(Mix(h, a, b));
+        }
+
+        int i = 0;
+        for (; i + 16 < len; i += 16)
+        {
+            h = Mix(h, BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(i)), BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(i + 8)));
+        }
+
+        // The last 16 bytes, overlapping the loop's tail when len is not a multiple of 16.
+        h = Mix(h, BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 16)), BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8)));
+        return Finish(h);
+    }
+
+    /// <summary>The bucket of a hash: the high 32 bits scaled onto <paramref name="bucketCount"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Bucket(ulong hash, uint bucketCount) => (uint)(((hash >> 32) * bucketCount) >> 32);
+
+    /// <summary>The slot a key lands in once its bucket's pilot is known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Slot(ulong hash, byte pilot, uint slotCount)
+    {
+        ulong x = (hash ^ ((pilot + 1UL) * PilotMul)) * SlotMul;
+        return (uint)(((x >> 32) * slotCount) >> 32);
+    }
+
+    /// <summary>The 8-bit tag stored beside a key's slot to reject most misses without reading the key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Tag(ulong hash) => (byte)hash;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong h, ulong a, ulong b)
+    {
+        h ^= a * P2;
+        h = ((h << 31) | (h >> 33)) * P1;
+        h ^= b * P3;
+        h = ((h << 29) | (h >> 35)) * P2;
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Finish(ulong h)
+    {
+        // MurmurHash3's fmix64: every input bit reaches every output bit.
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
+    }
+}

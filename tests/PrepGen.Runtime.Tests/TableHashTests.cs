@@ -1,0 +1,38 @@
+using PrepGen.Runtime;
+
+namespace PrepGen.Runtime.Tests;
+
+public class TableHashTests
+{
+    [Fact]
+    public void Slot_and_bucket_stay_in_range()
+    {
+        var rng = new Random(7);
+        var key = new byte[40];
+        for (int i = 0; i < 10_000; i++)
+        {
+            rng.NextBytes(key);
+            ulong h = TableHash.Hash(key.AsSpan(0, rng.Next(key.Length + 1)), 12345);
+            Assert.InRange(TableHash.Bucket(h, 17), 0u, 16u);
+            Assert.InRange(TableHash.Slot(h, (byte)i, 33), 0u, 32u);
+        }
+    }
+
+    [Fact]
+    public void Hash_depends_on_every_byte_and_the_length()
+    {
+        var seen = new HashSet<ulong>();
+        var key = new byte[70];
+        for (int len = 0; len <= key.Length; len++)
+        {
+            Assert.True(seen.Add(TableHash.Hash(key.AsSpan(0, len), 0)), $"length {len} collides");
+        }
+
+        for (int pos = 0; pos < key.Length; pos++)
+        {
+            key[pos] = 1;
+            Assert.True(seen.Add(TableHash.Hash(key, 0)), $"flipping byte {pos} collides");
+            key[pos] = 0;
+        }
+    }
+}
