@@ -62,6 +62,10 @@ public static class TableHash
         return Finish(h);
     }
 
+    /// <summary>Hashes an integer key (IntegerLookup tables) with a table seed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(long key, ulong seed) => Finish(Mix(seed ^ unchecked(8UL * P1), (ulong)key, 0));
+
     /// <summary>The bucket of a hash: the high 32 bits scaled onto <paramref name="bucketCount"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Bucket(ulong hash, uint bucketCount) => (uint)(((hash >> 32) * bucketCount) >> 32);

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.State;
+using Microsoft.CodeAnalysis;
+
+namespace PrepGen.Generator.Binding;
+
+/// <summary>What binding one layer needs, and where its diagnostics collect.</summary>
+internal sealed class BindContext
+{
+    public BindContext(LayerSpec spec, ImmutableArray<StateFile> files)
+    {
+        Spec = spec;
+        Files = files;
+    }
+
+    public LayerSpec Spec { get; }
+
+    public ImmutableArray<StateFile> Files { get; }
+
+    public LayerOptions Options => Spec.Options;
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    public bool HasErrors => Diagnostics.Count > 0;
+
+    /// <summary>"StringLookup on Encoders.City", the subject of every message.</summary>
+    public string Subject => Spec.Kind + " on " + Spec.Method.Name;
+
+    public void Report(DiagnosticDescriptor descriptor, params object?[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, Spec.Location, arguments));
+
+    public void Invalid(string message) => Report(Descriptors.InvalidOption, Subject, message);
+
+    /// <summary>Finds the one AdditionalFiles item a path names, or reports why not.</summary>
+    public StateFile? FindFile(string role, string requested)
+    {
+        var matches = new List<StateFile>();
+        foreach (StateFile file in Files)
+        {
+            if (file.Matches(requested))
+            {
+                matches.Add(file);
+            }
+        }
+
+        if (matches.Count == 0)
+        {
+            Report(Descriptors.StateFileNotFound, role, requested);
+            return null;
+        }
+
+        if (matches.Count > 1)
+        {
+            Report(Descriptors.StateFileAmbiguous, role, requested, string.Join(", ", matches.ConvertAll(m => m.Path)));
+            return null;
+        }
+
+        if (matches[0].Error is { } error)
+        {
+            Report(Descriptors.StateFileUnreadable, role, requested, error);
+            return null;
+        }
+
+        return matches[0];
+    }
+}

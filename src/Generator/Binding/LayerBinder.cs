@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.State;
+
+namespace PrepGen.Generator.Binding;
+
+/// <summary>The bind step's output: a model to emit, or the diagnostics that stop it.</summary>
+internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Joins a spec with its state files and applies every Keras rule (keras-semantics.md).</summary>
+internal static class LayerBinder
+{
+    public static BindResult Bind(LayerSpec spec, ImmutableArray<StateFile> files, CancellationToken cancellationToken)
+    {
+        var context = new BindContext(spec, files);
+        LayerModel? model;
+        try
+        {
+            model = BindLayer(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.Report(Descriptors.InternalError, spec.QualifiedName, ex.GetType().Name + ": " + ex.Message);
+            model = null;
+        }
+
+        return new BindResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static LayerModel? BindLayer(BindContext context, CancellationToken cancellationToken)
+    {
+        LayerOptions options = context.Options;
+        foreach (string invalid in options.Invalid)
+        {
+            context.Invalid(invalid + " has a value of an unsupported type");
+        }
+
+        OutputMode defaultMode = context.Spec.Kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
+        int modeValue = options.OutputMode ?? (int)defaultMode;
+        if (!Enum.IsDefined(typeof(OutputMode), modeValue))
+        {
+            context.Invalid("OutputMode " + modeValue + " is not a defined OutputMode value");
+            return null;
+        }
+
+        var mode = (OutputMode)modeValue;
+        if (!CheckModeAllowed(context, mode))
+        {
+            return null;
+        }
+
+        var shapes = ShapeCatalog.For(context.Spec.Kind, mode, options.Invert);
+        ShapeDefinition? shape = ShapeCatalog.Match(shapes, context.Spec.Method);
+        if (shape is null)
+        {
+            string written = context.Spec.Method.ReturnDisplay + " " + context.Spec.Method.Name + "(" +
+                string.Join(", ", context.Spec.Method.Parameters.Select(p => p.TypeDisplay.Replace("global::", "") + " " + p.Name)) + ")";
+            context.Report(Descriptors.UnsupportedShape, context.Subject, mode + (options.Invert ? " (Invert)" : ""), written, string.Join("; ", shapes));
+            return null;
+        }
+
+        var model = new LayerModel(context.Spec, shape.Shape, mode);
+        return context.Spec.Kind switch
+        {
+            LayerKind.StringLookup or LayerKind.IntegerLookup => LookupBinder.Bind(context, model, cancellationToken),
+            LayerKind.Hashing => HashingBinder.BindHashing(context, model),
+            LayerKind.HashedCrossing => HashingBinder.BindCrossing(context, model),
+            _ => HashingBinder.BindCategoryEncoding(context, model),
+        };
+    }
+
+    private static bool CheckModeAllowed(BindContext context, OutputMode mode)
+    {
+        OutputMode[] allowed = context.Spec.Kind switch
+        {
+            LayerKind.Hashing => new[] { OutputMode.Int, OutputMode.OneHot, OutputMode.MultiHot, OutputMode.Count },
+            LayerKind.HashedCrossing => new[] { OutputMode.Int, OutputMode.OneHot },
+            LayerKind.CategoryEncoding => new[] { OutputMode.OneHot, OutputMode.MultiHot, OutputMode.Count },
+            _ => (OutputMode[])Enum.GetValues(typeof(OutputMode)),
+        };
+        if (Array.IndexOf(allowed, mode) >= 0)
+        {
+            return true;
+        }
+
+        context.Invalid("OutputMode " + mode + " is not supported; Keras accepts " + string.Join(", ", allowed));
+        return false;
+    }
+
+    /// <summary>Salt (s, s) or SaltPair (a, b): the SipHash key, or null for FarmHash.</summary>
+    public static EquatableArray<long>? SaltKey(BindContext context)
+    {
+        LayerOptions options = context.Options;
+        if (options.Salt is not null && options.SaltPair is not null)
+        {
+            context.Report(Descriptors.ConflictingOptions, context.Subject, "Salt", "SaltPair");
+            return null;
+        }
+
+        if (options.SaltPair is { } pair)
+        {
+            if (pair.Count != 2)
+            {
+                context.Invalid("SaltPair must hold exactly 2 values (the SipHash key), not " + pair.Count);
+                return null;
+            }
+
+            return pair;
+        }
+
+        return options.Salt is { } salt ? new EquatableArray<long>(new[] { salt, salt }) : null;
+    }
+}

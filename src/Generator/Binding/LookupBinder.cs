@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+
+namespace PrepGen.Generator.Binding;
+
+/// <summary>StringLookup and IntegerLookup: the Keras IndexLookup rules (keras-semantics.md section 4).</summary>
+internal static class LookupBinder
+{
+    public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)
+    {
+        LayerOptions o = context.Options;
+        bool strings = context.Spec.Kind == LayerKind.StringLookup;
+
+        int numOov = o.NumOovIndices ?? 1;
+        if (numOov < 0)
+        {
+            context.Invalid("NumOovIndices must be >= 0, not " + numOov);
+        }
+
+        // MaxTokens = 0 is the attribute's "unset"; Keras rejects max_tokens <= 1.
+        int? maxTokens = o.MaxTokens is null or 0 ? null : o.MaxTokens;
+        if (maxTokens is <= 1)
+        {
+            context.Invalid("MaxTokens must be greater than 1 (it counts the mask and OOV slots), not " + maxTokens);
+        }
+
+        if (o.PadToMaxTokens && maxTokens is null)
+        {
+            context.Invalid("PadToMaxTokens requires MaxTokens");
+        }
+
+        if (o.Invert && model.Mode != OutputMode.Int)
+        {
+            context.Invalid("Invert is only supported in OutputMode.Int");
+        }
+
+        OptionalToken? mask = o.MaskToken;
+        OptionalToken oov = o.OovToken ?? (strings ? new OptionalToken("[UNK]", null) : new OptionalToken(null, -1));
+        if (mask is not null && mask.IsString != strings)
+        {
+            context.Invalid("MaskToken " + mask + " must be " + (strings ? "a string" : "an integer"));
+        }
+
+        if (oov.IsString != strings)
+        {
+            context.Invalid("OovToken " + oov + " must be " + (strings ? "a string" : "an integer"));
+        }
+
+        EquatableArray<long>? salt = LayerBinder.SaltKey(context);
+        var oovMethod = (OovMethod)(o.OovMethod ?? 0);
+        if (!Enum.IsDefined(typeof(OovMethod), oovMethod))
+        {
+            context.Invalid("OovMethod " + (int)oovMethod + " is not a defined OovMethod value");
+        }
+        else if (!strings && salt is not null && oovMethod != OovMethod.FarmHash)
+        {
+            context.Invalid("Salt and SaltPair require OovMethod = OovMethod.FarmHash for IntegerLookup");
+        }
+
+        bool tfIdf = model.Mode == OutputMode.TfIdf;
+        bool hasIdf = o.IdfWeights is not null || o.IdfWeightsFile is not null;
+        if (o.IdfWeights is not null && o.IdfWeightsFile is not null)
+        {
+            context.Report(Descriptors.ConflictingOptions, context.Subject, "IdfWeights", "IdfWeightsFile");
+        }
+        else if (tfIdf && !hasIdf)
+        {
+            context.Report(Descriptors.MissingOption, context.Subject, "OutputMode.TfIdf requires IdfWeights or IdfWeightsFile");
+        }
+        else if (!tfIdf && hasIdf)
+        {
+            context.Invalid("IdfWeights/IdfWeightsFile are only used with OutputMode.TfIdf");
+        }
+
+        if (context.HasErrors)
+        {
+            return null;
+        }
+
+        int oovStart = mask is not null && model.Mode == OutputMode.Int ? 1 : 0;
+        var layout = new SpecialTokens(mask, oov, oovStart, numOov);
+        VocabularyLoad? load = VocabularyLoader.Load(context, layout, cancellationToken);
+        if (load is null)
+        {
+            return null;
+        }
+
+        int tokenStart = oovStart + numOov;
+        int vocabularySize = tokenStart + load.Vocabulary.Count;
+        if (maxTokens is not null && vocabularySize > maxTokens)
+        {
+            context.Report(Descriptors.VocabularyTooLarge, context.Subject, load.Vocabulary.Count, tokenStart, maxTokens);
+            return null;
+        }
+
+        int depth = o.PadToMaxTokens && maxTokens is not null ? maxTokens.Value : vocabularySize;
+        EquatableArray<float> idf = EquatableArray<float>.Empty;
+        if (tfIdf)
+        {
+            double[]? weights = IdfLoader.Load(context, load.EntryCount);
+            if (weights is null)
+            {
+                return null;
+            }
+
+            idf = PadIdf(weights, load.PrefixStripped ? 0 : tokenStart, depth);
+        }
+
+        return model with
+        {
+            Vocabulary = load.Vocabulary,
+            OovStart = oovStart,
+            NumOov = numOov,
+            Mask = mask,
+            Oov = oov,
+            Depth = depth,
+            Idf = idf,
+            SaltKey = salt,
+            OovMethod = oovMethod,
+        };
+    }
+
+    /// <summary>
+    /// Keras pads the front of given idf weights with their mean (the OOV idf) when the special tokens
+    /// were not part of the list, and the back with zeros up to MaxTokens; stored as float32.
+    /// </summary>
+    private static EquatableArray<float> PadIdf(double[] weights, int front, int depth)
+    {
+        double mean = weights.Length == 0 ? 0 : weights.Sum() / weights.Length;
+        var result = new float[depth];
+        for (int i = 0; i < depth; i++)
+        {
+            int w = i - front;
+            result[i] = i < front ? (float)mean : w < weights.Length ? (float)weights[w] : 0f;
+        }
+
+        return new EquatableArray<float>(result);
+    }
+}
+
+/// <summary>The special-token prefix a Keras vocabulary list may start with.</summary>
+internal sealed record SpecialTokens(OptionalToken? Mask, OptionalToken Oov, int OovStart, int NumOov)
+{
+    public IEnumerable<OptionalToken> Prefix() =>
+        Enumerable.Repeat(Mask!, OovStart).Concat(Enumerable.Repeat(Oov, NumOov));
+
+    public static string Format(OptionalToken token) => token.ToString();
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

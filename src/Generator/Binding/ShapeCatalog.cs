@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.Parsing;
+
+namespace PrepGen.Generator.Binding;
+
+/// <summary>One supported calling shape: return kinds and parameter kinds, in order.</summary>
+internal sealed record ShapeDefinition(CallShape Shape, TypeKind[] Returns, TypeKind[][] Parameters)
+{
+    public override string ToString()
+    {
+        string returns = string.Join("|", Returns.Select(TypeClassifier.Display));
+        string parameters = string.Join(", ", Parameters.Select(p => string.Join("|", p.Select(TypeClassifier.Display))));
+        return returns + " M(" + parameters + ")";
+    }
+}
+
+/// <summary>
+/// The calling shapes of api-contract.md section 3 per layer and mode. A method matches the first
+/// definition whose return and parameter kinds all fit; otherwise PG0002 lists these.
+/// </summary>
+internal static class ShapeCatalog
+{
+    private static readonly TypeKind[] IndexReturn = { TypeKind.Long, TypeKind.Int };
+    private static readonly TypeKind[] Void = { TypeKind.Void };
+    private static readonly TypeKind[] StringInput = { TypeKind.String, TypeKind.CharSpan, TypeKind.ByteSpan };
+    private static readonly TypeKind[] IntegerInput = { TypeKind.Long, TypeKind.Int };
+    private static readonly TypeKind[] LongOut = { TypeKind.LongOutput };
+    private static readonly TypeKind[] FloatOut = { TypeKind.FloatOutput };
+    private static readonly TypeKind[] Strings = { TypeKind.StringSpan };
+    private static readonly TypeKind[] Longs = { TypeKind.LongSpan };
+    private static readonly TypeKind[] CrossInput = { TypeKind.String, TypeKind.Long, TypeKind.Int };
+
+    public static IReadOnlyList<ShapeDefinition> For(LayerKind kind, OutputMode mode, bool invert)
+    {
+        TypeKind[] scalar = kind switch
+        {
+            LayerKind.StringLookup => StringInput,
+            LayerKind.IntegerLookup => IntegerInput,
+            LayerKind.CategoryEncoding => IntegerInput,
+            _ => StringInput.Concat(IntegerInput).ToArray(),
+        };
+        TypeKind[] batch = kind switch
+        {
+            LayerKind.StringLookup => Strings,
+            LayerKind.IntegerLookup or LayerKind.CategoryEncoding => Longs,
+            _ => Strings.Concat(Longs).ToArray(),
+        };
+
+        switch (kind)
+        {
+            case LayerKind.HashedCrossing:
+                // Two or more inputs: the catalog lists the two-input form; more inputs follow the same rule.
+                return mode == OutputMode.OneHot
+                    ? new[] { new ShapeDefinition(CallShape.CrossOneHot, Void, new[] { CrossInput, CrossInput, FloatOut }) }
+                    : new[] { new ShapeDefinition(CallShape.Cross, IndexReturn, new[] { CrossInput, CrossInput }) };
+            case LayerKind.CategoryEncoding when mode == OutputMode.OneHot:
+                return new[] { new ShapeDefinition(CallShape.OneHot, Void, new[] { scalar, FloatOut }) };
+            case LayerKind.CategoryEncoding:
+                var shapes = new List<ShapeDefinition> { new(CallShape.Sample, Void, new[] { batch, FloatOut }) };
+                if (mode == OutputMode.Count)
+                {
+                    shapes.Add(new ShapeDefinition(CallShape.WeightedSample, Void, new[] { batch, new[] { TypeKind.FloatSpan }, FloatOut }));
+                }
+
+                return shapes;
+        }
+
+        if (invert)
+        {
+            TypeKind[] result = kind == LayerKind.StringLookup ? new[] { TypeKind.String } : IndexReturn;
+            return new[] { new ShapeDefinition(CallShape.Invert, result, new[] { IntegerInput }) };
+        }
+
+        return mode switch
+        {
+            OutputMode.Int => new[]
+            {
+                new ShapeDefinition(CallShape.Index, IndexReturn, new[] { scalar }),
+                new ShapeDefinition(CallShape.IndexBatch, Void, new[] { batch, LongOut }),
+            },
+            OutputMode.OneHot => new[] { new ShapeDefinition(CallShape.OneHot, Void, new[] { scalar, FloatOut }) },
+            _ => new[] { new ShapeDefinition(CallShape.Sample, Void, new[] { batch, FloatOut }) },
+        };
+    }
+
+    public static ShapeDefinition? Match(IReadOnlyList<ShapeDefinition> shapes, MethodSignature method)
+    {
+        foreach (ShapeDefinition shape in shapes)
+        {
+            if (!shape.Returns.Contains(method.ReturnKind))
+            {
+                continue;
+            }
+
+            if (shape.Shape is CallShape.Cross or CallShape.CrossOneHot)
+            {
+                if (MatchesCross(shape, method))
+                {
+                    return shape;
+                }
+
+                continue;
+            }
+
+            if (method.Parameters.Count == shape.Parameters.Length
+                && method.Parameters.Select((p, i) => shape.Parameters[i].Contains(p.Kind)).All(ok => ok))
+            {
+                return shape;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MatchesCross(ShapeDefinition shape, MethodSignature method)
+    {
+        bool oneHot = shape.Shape == CallShape.CrossOneHot;
+        int inputs = method.Parameters.Count - (oneHot ? 1 : 0);
+        if (inputs < 2)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < inputs; i++)
+        {
+            if (!CrossInput.Contains(method.Parameters[i].Kind))
+            {
+                return false;
+            }
+        }
+
+        return !oneHot || method.Parameters[inputs].Kind == TypeKind.FloatOutput;
+    }
+}

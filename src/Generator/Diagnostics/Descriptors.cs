@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+
+namespace PrepGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic PrepGen reports. IDs are stable and documented in docs/diagnostics.md; a test checks
+/// that each descriptor here has a section there and a test that triggers it.
+/// </summary>
+internal static class Descriptors
+{
+    private const string Shape = "PrepGen.Shape";
+    private const string State = "PrepGen.State";
+    private const string Keras = "PrepGen.Keras";
+
+    // PG00xx: where the attribute sits and the method's shape.
+    public static readonly DiagnosticDescriptor NotStaticPartial = Error(
+        "PG0001", Shape, "Layer method must be static partial in a partial type",
+        "'{0}' must be a static partial method without a body, declared in partial types: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedShape = Error(
+        "PG0002", Shape, "Unsupported layer method shape",
+        "{0} with OutputMode {1} cannot be generated as '{2}'. Supported shapes: {3}");
+
+    public static readonly DiagnosticDescriptor MultipleLayers = Error(
+        "PG0003", Shape, "More than one layer attribute on a method",
+        "'{0}' carries several layer attributes ({1}); a method implements exactly one layer");
+
+    // PG01xx: state files.
+    public static readonly DiagnosticDescriptor StateFileNotFound = Error(
+        "PG0100", State, "State file not found",
+        "{0} '{1}' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"{1}\" /> to the project");
+
+    public static readonly DiagnosticDescriptor StateFileAmbiguous = Error(
+        "PG0101", State, "State file path is ambiguous",
+        "{0} '{1}' matches several AdditionalFiles ({2}); use a longer path suffix");
+
+    public static readonly DiagnosticDescriptor StateFileEmpty = Error(
+        "PG0102", State, "State file is empty",
+        "{0} '{1}' holds no entries; Keras rejects an empty vocabulary");
+
+    public static readonly DiagnosticDescriptor DuplicateToken = Error(
+        "PG0103", State, "Duplicate vocabulary token",
+        "Vocabulary {0} repeats the token {1} (first at entry {2}, again at entry {3}); Keras rejects repeated tokens");
+
+    public static readonly DiagnosticDescriptor MalformedLine = Error(
+        "PG0104", State, "Malformed state file line",
+        "{0} '{1}' line {2}: {3}");
+
+    public static readonly DiagnosticDescriptor StateFileUnreadable = Error(
+        "PG0105", State, "State file cannot be read",
+        "{0} '{1}' could not be read: {2}");
+
+    // PG02xx: option combinations Keras rejects with ValueError.
+    public static readonly DiagnosticDescriptor InvalidOption = Error(
+        "PG0200", Keras, "Invalid layer option",
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor ConflictingOptions = Error(
+        "PG0201", Keras, "Conflicting layer options",
+        "{0}: {1} and {2} cannot both be set");
+
+    public static readonly DiagnosticDescriptor MissingOption = Error(
+        "PG0202", Keras, "Required layer option missing",
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor ReservedToken = Error(
+        "PG0203", Keras, "Reserved token in vocabulary",
+        "{0}: the vocabulary contains the {1} token {2} at entry {3}; Keras reserves it");
+
+    public static readonly DiagnosticDescriptor VocabularyTooLarge = Error(
+        "PG0204", Keras, "Vocabulary exceeds MaxTokens",
+        "{0}: {1} tokens plus {2} special slots exceed MaxTokens = {3}");
+
+    public static readonly DiagnosticDescriptor IdfMismatch = Error(
+        "PG0205", Keras, "Idf weights do not match the vocabulary",
+        "{0}: {1}");
+
+    // PG03xx: limits of the generated tables.
+    public static readonly DiagnosticDescriptor TableLimit = Error(
+        "PG0300", State, "Vocabulary beyond the table limits",
+        "{0}: {1}");
+
+    // PG9xxx: PrepGen's own failures, never an exception into the compiler.
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "PG9999", "PrepGen.Internal", "PrepGen internal error",
+        "PrepGen failed while generating '{0}': {1}. Please report this with the attribute and state files.");
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/prepgen/prepgen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+}

@@ -1,0 +1,97 @@
+using System;
+
+namespace PrepGen.Generator.Model;
+
+/// <summary>The calling shapes the emitters know (api-contract.md section 3).</summary>
+internal enum CallShape
+{
+    /// <summary><c>long M(value)</c>.</summary>
+    Index,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;T&gt; values, Span&lt;long&gt; indices)</c>.</summary>
+    IndexBatch,
+
+    /// <summary><c>string M(long index)</c> / <c>long M(long index)</c>.</summary>
+    Invert,
+
+    /// <summary><c>void M(value, Span&lt;float&gt; output)</c>.</summary>
+    OneHot,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;T&gt; values, Span&lt;float&gt; output)</c>: multi-hot, count or tf-idf of one sample.</summary>
+    Sample,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;long&gt; values, ReadOnlySpan&lt;float&gt; countWeights, Span&lt;float&gt; output)</c>.</summary>
+    WeightedSample,
+
+    /// <summary><c>long M(a, b, ...)</c>.</summary>
+    Cross,
+
+    /// <summary><c>void M(a, b, ..., Span&lt;float&gt; output)</c>.</summary>
+    CrossOneHot,
+}
+
+/// <summary>
+/// A vocabulary with identity by content hash: comparing two models never walks 10^6 tokens.
+/// Exactly one of <see cref="Strings"/> and <see cref="Integers"/> is set.
+/// </summary>
+internal sealed class Vocabulary : IEquatable<Vocabulary>
+{
+    public Vocabulary(string source, string hash, string[]? strings, long[]? integers)
+    {
+        Source = source;
+        Hash = hash;
+        Strings = strings;
+        Integers = integers;
+    }
+
+    /// <summary>Where the tokens came from: a file path or "inline".</summary>
+    public string Source { get; }
+
+    public string Hash { get; }
+
+    public string[]? Strings { get; }
+
+    public long[]? Integers { get; }
+
+    public int Count => Strings?.Length ?? Integers!.Length;
+
+    public bool Equals(Vocabulary? other) => other is not null && Hash == other.Hash && Source == other.Source && (Strings is null) == (other.Strings is null);
+
+    public override bool Equals(object? obj) => Equals(obj as Vocabulary);
+
+    public override int GetHashCode() => Hash.GetHashCode();
+}
+
+/// <summary>A bound, validated layer: everything the emitter needs, Keras defaults applied.</summary>
+internal sealed record LayerModel(
+    LayerSpec Spec,
+    CallShape Shape,
+    OutputMode Mode)
+{
+    /// <summary>Lookups: the vocabulary's real tokens (special tokens stripped).</summary>
+    public Vocabulary? Vocabulary { get; init; }
+
+    public int OovStart { get; init; }
+
+    public int NumOov { get; init; }
+
+    public int TokenStart => OovStart + NumOov;
+
+    public OptionalToken? Mask { get; init; }
+
+    public OptionalToken? Oov { get; init; }
+
+    /// <summary>Output width of non-int modes (vocabulary size, bins or tokens).</summary>
+    public int Depth { get; init; }
+
+    /// <summary>Tf-idf weights per output index, float32 as Keras stores them.</summary>
+    public EquatableArray<float> Idf { get; init; } = EquatableArray<float>.Empty;
+
+    /// <summary>SipHash key when a salt is set; null selects FarmHash.</summary>
+    public EquatableArray<long>? SaltKey { get; init; }
+
+    public OovMethod OovMethod { get; init; }
+
+    /// <summary>Hashing: the number of bins values hash into (NumBins, minus one with a mask).</summary>
+    public int HashBins { get; init; }
+}

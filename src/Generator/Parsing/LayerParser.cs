@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+
+namespace PrepGen.Generator.Parsing;
+
+/// <summary>The parse step's output: a spec to bind, or diagnostics (or both empty for a duplicate attribute).</summary>
+internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Turns one attributed method into a <see cref="LayerSpec"/>: syntax and symbols in, plain data out.</summary>
+internal static class LayerParser
+{
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, LayerKind kind, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        AttributeData attribute = context.Attributes[0];
+        LocationInfo? location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? LocationInfo.From(syntax.Identifier.GetLocation());
+
+        // Several layer attributes: the first one reports, the others stay silent so the error shows once.
+        AttributeData[] layers = method.GetAttributes().Where(a => KnownAttributes.IsLayer(a.AttributeClass)).ToArray();
+        if (layers.Length > 1)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(layers[0].AttributeClass, attribute.AttributeClass))
+            {
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            string names = string.Join(", ", layers.Select(a => a.AttributeClass!.Name));
+            return Fail(DiagnosticInfo.Create(Descriptors.MultipleLayers, location, method.Name, names));
+        }
+
+        var types = new List<ContainingType>();
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            types.Insert(0, Describe(type, cancellationToken));
+        }
+
+        var signature = new MethodSignature(
+            method.Name,
+            syntax.Modifiers.ToString(),
+            TypeClassifier.Classify(method.ReturnType),
+            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            method.Parameters.Select(p => new Parameter(
+                p.RefKind == RefKind.None ? TypeClassifier.Classify(p.Type) : TypeKind.Other,
+                p.Name,
+                p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))).ToEquatableArray(),
+            method.IsStatic,
+            method.IsPartialDefinition && syntax.Body is null && syntax.ExpressionBody is null,
+            method.IsGenericMethod);
+
+        if (!signature.IsStatic || !signature.IsPartial || signature.IsGeneric || types.Any(t => !t.IsPartial))
+        {
+            string why = string.Join("; ", Problems(signature, types));
+            return Fail(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, why));
+        }
+
+        string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, location, AttributeReader.Read(attribute));
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+
+    private static IEnumerable<string> Problems(MethodSignature method, List<ContainingType> types)
+    {
+        if (!method.IsStatic)
+        {
+            yield return "the method is not static";
+        }
+
+        if (!method.IsPartial)
+        {
+            yield return "the method is not a partial declaration without a body";
+        }
+
+        if (method.IsGeneric)
+        {
+            yield return "the method is generic";
+        }
+
+        foreach (ContainingType type in types.Where(t => !t.IsPartial))
+        {
+            yield return "type '" + type.Name + "' is not partial";
+        }
+    }
+
+    private static ContainingType Describe(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        bool isPartial = type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+        string keyword = type.IsRecord
+            ? (type.IsValueType ? "record struct" : "record")
+            : type.TypeKind switch
+            {
+                Microsoft.CodeAnalysis.TypeKind.Struct => "struct",
+                Microsoft.CodeAnalysis.TypeKind.Interface => "interface",
+                _ => "class",
+            };
+        string name = type.Name + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">");
+        return new ContainingType(keyword, name, isPartial);
+    }
+}

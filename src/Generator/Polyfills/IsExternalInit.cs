@@ -1,0 +1,6 @@
+// Records with init accessors on netstandard2.0.
+namespace System.Runtime.CompilerServices;
+
+internal static class IsExternalInit
+{
+}

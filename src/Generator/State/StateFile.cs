@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PrepGen.Generator.State;
+
+/// <summary>
+/// One AdditionalFiles item split into lines, keyed by (path, content hash). Equality looks at the key
+/// only: a 10^6-line vocabulary is compared by its hash, never line by line, and it is split once per
+/// content however many layers use it.
+/// </summary>
+internal sealed class StateFile : IEquatable<StateFile>
+{
+    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error)
+    {
+        Path = path;
+        ContentHash = contentHash;
+        Lines = lines ?? Array.Empty<string>();
+        Error = error;
+    }
+
+    public string Path { get; }
+
+    /// <summary>SHA-256 of the decoded text, hex (the generated code records it).</summary>
+    public string ContentHash { get; }
+
+    /// <summary>The lines, as TensorFlow's TextFileInitializer reads them: split on '\n', one trailing '\r' removed, a final newline optional.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>Why the file could not be read, or null.</summary>
+    public string? Error { get; }
+
+    public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
+    {
+        SourceText? text;
+        try
+        {
+            text = file.GetText(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new StateFile(file.Path, "", null, ex.Message);
+        }
+
+        if (text is null)
+        {
+            return new StateFile(file.Path, "", null, "the compiler could not read the file");
+        }
+
+        string content = text.ToString();
+        return new StateFile(file.Path, Sha256(content), SplitLines(content), null);
+    }
+
+    public static List<string> SplitLines(string content)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        while (start < content.Length)
+        {
+            int end = content.IndexOf('\n', start);
+            int next = end < 0 ? content.Length : end + 1;
+            int stop = end < 0 ? content.Length : end;
+            if (stop > start && content[stop - 1] == '\r')
+            {
+                stop--;
+            }
+
+            lines.Add(content.Substring(start, stop - start));
+            start = next;
+        }
+
+        return lines;
+    }
+
+    /// <summary>Whether this file answers to <paramref name="requested"/>, a path suffix as written in an attribute.</summary>
+    public bool Matches(string requested)
+    {
+        string path = Normalize(Path);
+        string suffix = Normalize(requested);
+        while (suffix.StartsWith("./", StringComparison.Ordinal))
+        {
+            suffix = suffix.Substring(2);
+        }
+
+        return suffix.Length > 0
+            && (string.Equals(path, suffix, StringComparison.Ordinal)
+                || path.EndsWith("/" + suffix, StringComparison.Ordinal));
+    }
+
+    public bool Equals(StateFile? other) =>
+        other is not null && Path == other.Path && ContentHash == other.ContentHash && Error == other.Error;
+
+    public override bool Equals(object? obj) => Equals(obj as StateFile);
+
+    public override int GetHashCode() => (Path.GetHashCode() * 31) ^ ContentHash.GetHashCode();
+
+    private static string Normalize(string path) => path.Replace('\\', '/');
+
+    private static string Sha256(string content)
+    {
+        using var sha = SHA256.Create();
+        byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(content));
+        var builder = new StringBuilder(hash.Length * 2);
+        foreach (byte b in hash)
+        {
+            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+
+namespace PrepGen.Runtime;
+
+/// <summary>
+/// A generated layer that maps one UTF-8 value to an index (a lookup, a hash bin). Generic kernels
+/// over a struct implementing it are specialized by the JIT, so the call inlines like hand-written code.
+/// </summary>
+public interface IStringIndex
+{
+    /// <summary>The index of one value; a negative index means "dropped" (the mask in non-int modes).</summary>
+    static abstract long IndexOf(ReadOnlySpan<byte> utf8);
+}
+
+/// <summary>A generated layer that maps one integer to an index.</summary>
+public interface IInt64Index
+{
+    /// <summary>The index of one value; a negative index means "dropped" (the mask in non-int modes).</summary>
+    static abstract long IndexOf(long value);
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace PrepGen.Runtime;
+
+/// <summary>
+/// Probes a compile-time minimal perfect hash table over UTF-8 keys (see docs/design.md, "Lookup tables").
+/// <para>Layout, all emitted as RVA data by the generator:</para>
+/// <list type="bullet">
+/// <item><c>pilots</c>: one byte per bucket.</item>
+/// <item><c>entries</c>: one <see cref="ulong"/> per slot: bits 0-31 the key's offset in <c>blob</c>,
+/// bits 32-55 the key's byte length, bits 56-63 an 8-bit hash tag; <see cref="ulong.MaxValue"/> when empty.</item>
+/// <item><c>blob</c>: per key, its id (int32, little-endian) then its bytes.</item>
+/// </list>
+/// </summary>
+public static class StringTable
+{
+    /// <summary>An empty slot.</summary>
+    public const ulong Empty = ulong.MaxValue;
+
+    /// <summary>The id of <paramref name="key"/>, or -1 when it is not in the table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Find(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, ReadOnlySpan<ulong> entries, ReadOnlySpan<byte> blob)
+    {
+        ulong h = TableHash.Hash(key, seed);
+        byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
+        ulong e = Unsafe.Add(ref MemoryMarshal.GetReference(entries), (nint)TableHash.Slot(h, pilot, (uint)entries.Length));
+        if ((uint)(e >> 32) != ((uint)key.Length | ((uint)TableHash.Tag(h) << 24)))
+        {
+            return -1;
+        }
+
+        // The generator guarantees offset + 4 + length lies inside the blob, so the slices cannot throw.
+        int offset = (int)(uint)e;
+        ref byte start = ref Unsafe.Add(ref MemoryMarshal.GetReference(blob), offset);
+        if (!MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, 4), key.Length).SequenceEqual(key))
+        {
+            return -1;
+        }
+
+        return Unsafe.ReadUnaligned<int>(ref start);
+    }
+}

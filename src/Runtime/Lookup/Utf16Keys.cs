@@ -1,0 +1,55 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace PrepGen.Runtime;
+
+/// <summary>
+/// UTF-16 entry points of generated layers: transcode to UTF-8 on the stack (the tables hold UTF-8 keys,
+/// as Keras compares raw bytes), then call the layer's UTF-8 index. Unpaired surrogates become U+FFFD,
+/// as <see cref="Encoding.UTF8"/> does; Python could not encode them at all.
+/// </summary>
+public static class Utf16Keys
+{
+    private const int StackChars = 256;
+
+    /// <summary>The index of one UTF-16 value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long IndexOf<T>(ReadOnlySpan<char> value)
+        where T : struct, IStringIndex
+    {
+        if (value.Length <= StackChars)
+        {
+            Span<byte> utf8 = stackalloc byte[StackChars * 3];
+            int length = Encoding.UTF8.GetBytes(value, utf8);
+            return T.IndexOf(utf8.Slice(0, length));
+        }
+
+        return IndexOfLong<T>(value);
+    }
+
+    /// <summary>The index of one string value; null is rejected as Keras has no null strings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long IndexOf<T>(string value)
+        where T : struct, IStringIndex
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return IndexOf<T>(value.AsSpan());
+    }
+
+    private static long IndexOfLong<T>(ReadOnlySpan<char> value)
+        where T : struct, IStringIndex
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(value, rented);
+            return T.IndexOf(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
