@@ -14,8 +14,8 @@ internal static class HashingBinder
         if (mask is not null)
         {
             bool stringInput = model.Shape is CallShape.IndexBatch or CallShape.Sample
-                ? context.Spec.Method.Parameters[0].Kind == TypeKind.StringSpan
-                : context.Spec.Method.Parameters[0].Kind is TypeKind.String or TypeKind.CharSpan or TypeKind.ByteSpan;
+                ? context.Spec.Method.Parameters[0].Kind == ValueKind.StringSpan
+                : context.Spec.Method.Parameters[0].Kind is ValueKind.String or ValueKind.CharSpan or ValueKind.ByteSpan;
             if (mask.IsString != stringInput)
             {
                 context.Invalid("MaskValue " + mask + " is " + (mask.IsString ? "a string" : "an integer") +

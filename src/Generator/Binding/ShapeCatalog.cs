@@ -6,7 +6,7 @@ using PrepGen.Generator.Parsing;
 namespace PrepGen.Generator.Binding;
 
 /// <summary>One supported calling shape: return kinds and parameter kinds, in order.</summary>
-internal sealed record ShapeDefinition(CallShape Shape, TypeKind[] Returns, TypeKind[][] Parameters)
+internal sealed record ShapeDefinition(CallShape Shape, ValueKind[] Returns, ValueKind[][] Parameters)
 {
     public override string ToString()
     {
@@ -22,26 +22,26 @@ internal sealed record ShapeDefinition(CallShape Shape, TypeKind[] Returns, Type
 /// </summary>
 internal static class ShapeCatalog
 {
-    private static readonly TypeKind[] IndexReturn = { TypeKind.Long, TypeKind.Int };
-    private static readonly TypeKind[] Void = { TypeKind.Void };
-    private static readonly TypeKind[] StringInput = { TypeKind.String, TypeKind.CharSpan, TypeKind.ByteSpan };
-    private static readonly TypeKind[] IntegerInput = { TypeKind.Long, TypeKind.Int };
-    private static readonly TypeKind[] LongOut = { TypeKind.LongOutput };
-    private static readonly TypeKind[] FloatOut = { TypeKind.FloatOutput };
-    private static readonly TypeKind[] Strings = { TypeKind.StringSpan };
-    private static readonly TypeKind[] Longs = { TypeKind.LongSpan };
-    private static readonly TypeKind[] CrossInput = { TypeKind.String, TypeKind.Long, TypeKind.Int };
+    private static readonly ValueKind[] IndexReturn = { ValueKind.Long, ValueKind.Int };
+    private static readonly ValueKind[] Void = { ValueKind.Void };
+    private static readonly ValueKind[] StringInput = { ValueKind.String, ValueKind.CharSpan, ValueKind.ByteSpan };
+    private static readonly ValueKind[] IntegerInput = { ValueKind.Long, ValueKind.Int };
+    private static readonly ValueKind[] LongOut = { ValueKind.LongOutput };
+    private static readonly ValueKind[] FloatOut = { ValueKind.FloatOutput };
+    private static readonly ValueKind[] Strings = { ValueKind.StringSpan };
+    private static readonly ValueKind[] Longs = { ValueKind.LongSpan };
+    private static readonly ValueKind[] CrossInput = { ValueKind.String, ValueKind.Long, ValueKind.Int };
 
     public static IReadOnlyList<ShapeDefinition> For(LayerKind kind, OutputMode mode, bool invert)
     {
-        TypeKind[] scalar = kind switch
+        ValueKind[] scalar = kind switch
         {
             LayerKind.StringLookup => StringInput,
             LayerKind.IntegerLookup => IntegerInput,
             LayerKind.CategoryEncoding => IntegerInput,
             _ => StringInput.Concat(IntegerInput).ToArray(),
         };
-        TypeKind[] batch = kind switch
+        ValueKind[] batch = kind switch
         {
             LayerKind.StringLookup => Strings,
             LayerKind.IntegerLookup or LayerKind.CategoryEncoding => Longs,
@@ -61,7 +61,7 @@ internal static class ShapeCatalog
                 var shapes = new List<ShapeDefinition> { new(CallShape.Sample, Void, new[] { batch, FloatOut }) };
                 if (mode == OutputMode.Count)
                 {
-                    shapes.Add(new ShapeDefinition(CallShape.WeightedSample, Void, new[] { batch, new[] { TypeKind.FloatSpan }, FloatOut }));
+                    shapes.Add(new ShapeDefinition(CallShape.WeightedSample, Void, new[] { batch, new[] { ValueKind.FloatSpan }, FloatOut }));
                 }
 
                 return shapes;
@@ -69,7 +69,7 @@ internal static class ShapeCatalog
 
         if (invert)
         {
-            TypeKind[] result = kind == LayerKind.StringLookup ? new[] { TypeKind.String } : IndexReturn;
+            ValueKind[] result = kind == LayerKind.StringLookup ? new[] { ValueKind.String } : IndexReturn;
             return new[] { new ShapeDefinition(CallShape.Invert, result, new[] { IntegerInput }) };
         }
 
@@ -131,6 +131,6 @@ internal static class ShapeCatalog
             }
         }
 
-        return !oneHot || method.Parameters[inputs].Kind == TypeKind.FloatOutput;
+        return !oneHot || method.Parameters[inputs].Kind == ValueKind.FloatOutput;
     }
 }

@@ -55,5 +55,5 @@ internal static class EquatableArray
         where T : IEquatable<T> => new(items);
 
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items)
-        where T : IEquatable<T> => new(items.IsDefault ? Array.Empty<T>() : items.ToArray());
+        where T : IEquatable<T> => new(items.IsDefault ? Array.Empty<T>() : System.Linq.ImmutableArrayExtensions.ToArray(items));
 }

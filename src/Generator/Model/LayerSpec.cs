@@ -4,13 +4,13 @@ namespace PrepGen.Generator.Model;
 internal sealed record ContainingType(string Keyword, string Name, bool IsPartial);
 
 /// <summary>One method parameter: its shape and its name as written.</summary>
-internal sealed record Parameter(TypeKind Kind, string Name, string TypeDisplay);
+internal sealed record Parameter(ValueKind Kind, string Name, string TypeDisplay);
 
 /// <summary>The method a layer attribute sits on, as plain data.</summary>
 internal sealed record MethodSignature(
     string Name,
     string Modifiers,
-    TypeKind ReturnKind,
+    ValueKind ReturnKind,
     string ReturnDisplay,
     EquatableArray<Parameter> Parameters,
     bool IsStatic,

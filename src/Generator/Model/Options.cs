@@ -28,7 +28,7 @@ internal enum LayerKind
 }
 
 /// <summary>A parameter or return type, reduced to what the calling shapes distinguish.</summary>
-internal enum TypeKind
+internal enum ValueKind
 {
     Other,
     Void,

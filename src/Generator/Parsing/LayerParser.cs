@@ -15,6 +15,10 @@ internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInf
 /// <summary>Turns one attributed method into a <see cref="LayerSpec"/>: syntax and symbols in, plain data out.</summary>
 internal static class LayerParser
 {
+    // Fully qualified, with '?' on nullable reference types so the partial signatures agree exactly.
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, LayerKind kind, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
@@ -45,11 +49,11 @@ internal static class LayerParser
             method.Name,
             syntax.Modifiers.ToString(),
             TypeClassifier.Classify(method.ReturnType),
-            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            method.ReturnType.ToDisplayString(TypeFormat),
             method.Parameters.Select(p => new Parameter(
-                p.RefKind == RefKind.None ? TypeClassifier.Classify(p.Type) : TypeKind.Other,
+                p.RefKind == RefKind.None ? TypeClassifier.Classify(p.Type) : ValueKind.Other,
                 p.Name,
-                p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))).ToEquatableArray(),
+                p.Type.ToDisplayString(TypeFormat))).ToEquatableArray(),
             method.IsStatic,
             method.IsPartialDefinition && syntax.Body is null && syntax.ExpressionBody is null,
             method.IsGenericMethod);

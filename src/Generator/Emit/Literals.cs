@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PrepGen.Generator.Emit;
+
+/// <summary>C# literals, invariant and round-trippable.</summary>
+internal static class Literals
+{
+    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    public static string Utf8(string value) => String(value) + "u8";
+
+    public static string Long(long value) => value == long.MinValue ? "long.MinValue" : value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string ULong(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
+
+    public static string Float(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return "float.NaN";
+        }
+
+        if (float.IsInfinity(value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
+        // "R" round-trips float32 on .NET Framework-era runtimes too (the compiler may run on either).
+        return value.ToString("R", CultureInfo.InvariantCulture) + "f";
+    }
+
+    /// <summary>Comma-separated values, <paramref name="perLine"/> to a line, each line indented.</summary>
+    public static string Rows<T>(T[] values, int perLine, int indent, System.Func<T, string> format)
+    {
+        var builder = new StringBuilder();
+        string pad = new(' ', indent * 4);
+        for (int i = 0; i < values.Length; i += perLine)
+        {
+            builder.Append(pad);
+            int end = System.Math.Min(values.Length, i + perLine);
+            for (int j = i; j < end; j++)
+            {
+                builder.Append(format(values[j])).Append(j + 1 < end ? ", " : ",");
+            }
+
+            builder.Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Linq;
+using System.Text;
+using PrepGen.Generator.Model;
+
+namespace PrepGen.Generator.Emit;
+
+/// <summary>Names of generated files and types.</summary>
+internal static class Names
+{
+    public const string Runtime = "global::PrepGen.Runtime";
+    public const string Hash = "global::PrepGen.Hashing.KerasHash";
+    public const string Span = "global::System.ReadOnlySpan";
+
+    /// <summary>The file-local struct that holds a layer's table and index function.</summary>
+    public static string LayerType(LayerSpec spec) =>
+        Identifier("PrepGen_" + string.Join("_", spec.Types.Select(t => t.Name)) + "_" + spec.Method.Name);
+
+    public static string LayerTypeReference(LayerSpec spec) =>
+        "global::" + (spec.Namespace is null ? "" : spec.Namespace + ".") + LayerType(spec);
+
+    public static string HintName(LayerSpec spec) => Identifier(spec.QualifiedName) + ".PrepGen.g.cs";
+
+    private static string Identifier(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : c == '.' ? '.' : '_');
+        }
+
+        return builder.ToString();
+    }
+}

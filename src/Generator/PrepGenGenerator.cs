@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PrepGen.Generator.Binding;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Emit;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.Parsing;
+using PrepGen.Generator.State;
+using PrepGen.Generator.Tables;
+
+namespace PrepGen.Generator;
+
+/// <summary>
+/// Implements attributed <c>static partial</c> layer methods (docs/design.md, "Generator pipeline"):
+/// parse → bind with state files → build tables → emit, every step named and value-equatable.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PrepGenGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles = context.AdditionalTextsProvider
+            .Select(static (file, ct) => StateFile.Load(file, ct))
+            .WithTrackingName(StepNames.StateFiles)
+            .Collect();
+
+        foreach ((string metadataName, LayerKind kind) in KnownAttributes.Layers)
+        {
+            RegisterLayer(context, metadataName, kind, stateFiles);
+        }
+    }
+
+    private static void RegisterLayer(
+        IncrementalGeneratorInitializationContext context,
+        string metadataName,
+        LayerKind kind,
+        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles)
+    {
+        IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                metadataName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                (ctx, ct) => Guard(() => LayerParser.Parse(ctx, kind, ct), ctx.TargetSymbol.Name, e => new ParseResult(null, e)))
+            .WithTrackingName(StepNames.Parse);
+
+        IncrementalValuesProvider<BindResult> bound = parsed
+            .Where(static r => r.Spec is not null)
+            .Combine(stateFiles)
+            .Select(static (pair, ct) => LayerBinder.Bind(pair.Left.Spec!, pair.Right, ct))
+            .WithTrackingName(StepNames.Bind);
+
+        IncrementalValuesProvider<BuiltLayer> built = bound
+            .Where(static r => r.Model is not null)
+            .Select(static (r, ct) => BuiltLayer.Build(r.Model!, ct))
+            .WithTrackingName(StepNames.BuildTable);
+
+        // Diagnostics travel in their own outputs, apart from the code.
+        context.RegisterSourceOutput(parsed.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(built, static (spc, layer) => Emit(spc, layer));
+    }
+
+    private static void Emit(SourceProductionContext context, BuiltLayer layer)
+    {
+        LayerSpec spec = layer.Model.Spec;
+        if (layer.Error is not null)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+            return;
+        }
+
+        string source = Guard(() => LayerEmitter.Emit(layer), spec.QualifiedName, e =>
+        {
+            foreach (DiagnosticInfo d in e)
+            {
+                context.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            return "";
+        });
+        if (source.Length > 0)
+        {
+            context.AddSource(Names.HintName(spec), source);
+        }
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    /// <summary>The generator never throws into the compiler: a bug becomes PG9999 naming the layer.</summary>
+    private static T Guard<T>(Func<T> work, string subject, Func<EquatableArray<DiagnosticInfo>, T> onError)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var diagnostic = DiagnosticInfo.Create(Descriptors.InternalError, null, subject, ex.GetType().Name + ": " + ex.Message);
+            return onError(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Threading;
+using PrepGen.Generator.Model;
+
+namespace PrepGen.Generator.Tables;
+
+/// <summary>
+/// A bound layer with its lookup table built. Equality is the model's: the table is a deterministic
+/// function of the model's vocabulary, so comparing it again would only cost time.
+/// </summary>
+internal sealed class BuiltLayer : IEquatable<BuiltLayer>
+{
+    public BuiltLayer(LayerModel model, StringTableData? strings, Int64TableData? integers, string? error)
+    {
+        Model = model;
+        Strings = strings;
+        Integers = integers;
+        Error = error;
+    }
+
+    public LayerModel Model { get; }
+
+    public StringTableData? Strings { get; }
+
+    public Int64TableData? Integers { get; }
+
+    /// <summary>Why the table could not be built (a PG0300 message), or null.</summary>
+    public string? Error { get; }
+
+    public static BuiltLayer Build(LayerModel model, CancellationToken cancellationToken)
+    {
+        Vocabulary? vocabulary = model.Vocabulary;
+        if (vocabulary is null || model.Shape == CallShape.Invert)
+        {
+            return new BuiltLayer(model, null, null, null);
+        }
+
+        try
+        {
+            return vocabulary.Strings is { } strings
+                ? new BuiltLayer(model, LookupTables.BuildStrings(strings, cancellationToken), null, null)
+                : new BuiltLayer(model, null, LookupTables.BuildIntegers(vocabulary.Integers!, cancellationToken), null);
+        }
+        catch (TableLimitException ex)
+        {
+            return new BuiltLayer(model, null, null, ex.Message);
+        }
+    }
+
+    public bool Equals(BuiltLayer? other) => other is not null && Model.Equals(other.Model) && Error == other.Error;
+
+    public override bool Equals(object? obj) => Equals(obj as BuiltLayer);
+
+    public override int GetHashCode() => Model.GetHashCode();
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Text;
+using System.Threading;
+using PrepGen.Runtime;
+
+namespace PrepGen.Generator.Tables;
+
+/// <summary>The data of a string table, in the layout <c>PrepGen.Runtime.StringTable</c> probes.</summary>
+internal sealed record StringTableData(ulong Seed, byte[] Pilots, ulong[] Entries, byte[] Blob, int[] KeyOffsets, int MinKeyBytes, int MaxKeyBytes);
+
+/// <summary>The data of an integer table, in the layout <c>PrepGen.Runtime.Int64Table</c> probes.</summary>
+internal sealed record Int64TableData(ulong Seed, byte[] Pilots, long[] Slots);
+
+/// <summary>Builds lookup tables from vocabularies. Throws <see cref="TableLimitException"/> past the layout's limits.</summary>
+internal static class LookupTables
+{
+    /// <summary>Entries keep a key's byte length in 24 bits; all-ones marks an empty slot.</summary>
+    public const int MaxKeyBytes = 0xFFFFFE;
+
+    public static StringTableData BuildStrings(string[] tokens, CancellationToken cancellationToken)
+    {
+        var utf8 = new byte[tokens.Length][];
+        long blobSize = 0;
+        int min = int.MaxValue;
+        int max = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            utf8[i] = Encoding.UTF8.GetBytes(tokens[i]);
+            if (utf8[i].Length > MaxKeyBytes)
+            {
+                throw new TableLimitException("token " + i + " is " + utf8[i].Length + " bytes; tokens are limited to " + MaxKeyBytes + " bytes");
+            }
+
+            min = Math.Min(min, utf8[i].Length);
+            max = Math.Max(max, utf8[i].Length);
+            blobSize += 4 + utf8[i].Length;
+        }
+
+        if (blobSize > int.MaxValue)
+        {
+            throw new TableLimitException("the tokens take " + blobSize + " bytes; a compiled table holds at most 2 GB");
+        }
+
+        PerfectHash hash = PerfectHashBuilder.Build(tokens.Length, seed =>
+        {
+            var hashes = new ulong[utf8.Length];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                hashes[i] = TableHash.Hash(utf8[i], seed);
+            }
+
+            return hashes;
+        }, cancellationToken);
+
+        var blob = new byte[blobSize];
+        var offsets = new int[tokens.Length];
+        var entries = new ulong[hash.SlotCount];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = ulong.MaxValue; // StringTable.Empty
+        }
+
+        int offset = 0;
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            offsets[i] = offset;
+            blob[offset] = (byte)i;
+            blob[offset + 1] = (byte)(i >> 8);
+            blob[offset + 2] = (byte)(i >> 16);
+            blob[offset + 3] = (byte)(i >> 24);
+            Buffer.BlockCopy(utf8[i], 0, blob, offset + 4, utf8[i].Length);
+            entries[hash.SlotOfKey[i]] = (uint)offset | ((ulong)(uint)utf8[i].Length << 32) | ((ulong)TableHash.Tag(hash.Hashes[i]) << 56);
+            offset += 4 + utf8[i].Length;
+        }
+
+        return new StringTableData(hash.Seed, hash.Pilots, entries, blob, offsets, min, max);
+    }
+
+    public static Int64TableData BuildIntegers(long[] values, CancellationToken cancellationToken)
+    {
+        PerfectHash hash = PerfectHashBuilder.Build(values.Length, seed =>
+        {
+            var hashes = new ulong[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                hashes[i] = TableHash.Hash(values[i], seed);
+            }
+
+            return hashes;
+        }, cancellationToken);
+
+        var slots = new long[hash.SlotCount * 2];
+        for (int s = 0; s < hash.SlotCount; s++)
+        {
+            slots[(2 * s) + 1] = -1;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            slots[2 * hash.SlotOfKey[i]] = values[i];
+            slots[(2 * hash.SlotOfKey[i]) + 1] = i;
+        }
+
+        return new Int64TableData(hash.Seed, hash.Pilots, slots);
+    }
+}
+
+/// <summary>A vocabulary the table layout cannot hold (reported as PG0300).</summary>
+internal sealed class TableLimitException : Exception
+{
+    public TableLimitException(string message)
+        : base(message)
+    {
+    }
+}
