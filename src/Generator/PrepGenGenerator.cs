@@ -95,7 +95,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
     }
 
     /// <summary>The generator never throws into the compiler: a bug becomes PG9999 naming the layer.</summary>
-    private static T Guard<T>(Func<T> work, string subject, Func<EquatableArray<DiagnosticInfo>, T> onError)
+    internal static T Guard<T>(Func<T> work, string subject, Func<EquatableArray<DiagnosticInfo>, T> onError)
     {
         try
         {

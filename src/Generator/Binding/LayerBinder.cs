@@ -53,7 +53,8 @@ internal static class LayerBinder
             return null;
         }
 
-        var shapes = ShapeCatalog.For(context.Spec.Kind, mode, options.Invert);
+        // Invert outside Int mode is a Keras error the lookup binder reports; match the mode's shapes meanwhile.
+        var shapes = ShapeCatalog.For(context.Spec.Kind, mode, options.Invert && mode == OutputMode.Int);
         ShapeDefinition? shape = ShapeCatalog.Match(shapes, context.Spec.Method);
         if (shape is null)
         {

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PrepGen.Generator.Tests;
+
+/// <summary>An in-memory AdditionalFiles item; <c>null</c> text models a file the compiler could not read.</summary>
+internal sealed class TestAdditionalText(string path, string? text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText? GetText(CancellationToken cancellationToken = default) =>
+        text is null ? null : SourceText.From(text, System.Text.Encoding.UTF8);
+}
+
+/// <summary>The result of one generator run over a compilation.</summary>
+internal sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    GeneratorDriverRunResult Result,
+    Compilation Output,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    /// <summary>Compiler errors of the compilation after generation (user code plus generated code).</summary>
+    public ImmutableArray<Diagnostic> CompileErrors =>
+        Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+
+    public string Generated(string hintNameEnd) =>
+        Result.Results[0].GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
+}
+
+/// <summary>Runs <see cref="PrepGenGenerator"/> in memory, the way the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    {
+        string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return tpa.Split(System.IO.Path.PathSeparator)
+            .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(PrepGen.StringLookupAttribute).Assembly.Location)
+            .Append(typeof(PrepGen.Runtime.Encode).Assembly.Location)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToArray();
+    });
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "PrepGenTestAssembly",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: false));
+
+    public static GeneratorDriver Driver(params AdditionalText[] files) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new PrepGenGenerator().AsSourceGenerator() },
+            files,
+            ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(string source, params (string Path, string? Text)[] files) =>
+        Run(Compilation(source), Driver(files.Select(f => (AdditionalText)new TestAdditionalText(f.Path, f.Text)).ToArray()));
+
+    public static GeneratorRun Run(Compilation compilation, GeneratorDriver driver)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+    }
+
+    /// <summary>Emits the generated compilation and loads it into a collectible context.</summary>
+    public static Assembly Load(GeneratorRun run)
+    {
+        using var stream = new System.IO.MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emit = run.Output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        return new AssemblyLoadContext("PrepGenTest" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
+    }
+
+    /// <summary>The repository root (where PrepGen.sln is), for snapshot files and docs.</summary>
+    public static string RepoRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir, "PrepGen.sln")))
+        {
+            dir = System.IO.Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("PrepGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
