@@ -9,12 +9,26 @@ using Microsoft.CodeAnalysis.Text;
 namespace PrepGen.Generator.Tests;
 
 /// <summary>An in-memory AdditionalFiles item; <c>null</c> text models a file the compiler could not read.</summary>
-internal sealed class TestAdditionalText(string path, string? text) : AdditionalText
+internal sealed class TestAdditionalText : AdditionalText
 {
-    public override string Path { get; } = path;
+    private readonly SourceText? _text;
 
-    public override SourceText? GetText(CancellationToken cancellationToken = default) =>
-        text is null ? null : SourceText.From(text, System.Text.Encoding.UTF8);
+    public TestAdditionalText(string path, string? text)
+    {
+        Path = path;
+        _text = text is null ? null : SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>Raw bytes, decoded as the compiler decodes a file on disk (BOM detection, UTF-8).</summary>
+    public TestAdditionalText(string path, byte[] bytes)
+    {
+        Path = path;
+        _text = SourceText.From(new System.IO.MemoryStream(bytes), System.Text.Encoding.UTF8, throwIfBinaryDetected: false);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText? GetText(CancellationToken cancellationToken = default) => _text;
 }
 
 /// <summary>The result of one generator run over a compilation.</summary>

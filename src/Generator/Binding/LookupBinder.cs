@@ -91,6 +91,12 @@ internal static class LookupBinder
         }
 
         int tokenStart = oovStart + numOov;
+        if ((long)tokenStart + load.Vocabulary.Count > int.MaxValue)
+        {
+            context.Invalid("NumOovIndices = " + numOov + " leaves no room for the vocabulary's indices");
+            return null;
+        }
+
         int vocabularySize = tokenStart + load.Vocabulary.Count;
         if (maxTokens is not null && vocabularySize > maxTokens)
         {

@@ -70,14 +70,14 @@ internal static class VocabularyLoader
 
         int entryCount = entries.Count;
         bool stripped = false;
-        OptionalToken[] prefix = special.Prefix().ToArray();
-        if (inline && prefix.Length > 0 && entries.Count >= prefix.Length && entries.Take(prefix.Length).SequenceEqual(prefix))
+        int prefixLength = special.OovStart + special.NumOov;
+        if (inline && prefixLength > 0 && entries.Count >= prefixLength && entries.Take(prefixLength).SequenceEqual(special.Prefix()))
         {
-            entries.RemoveRange(0, prefix.Length);
+            entries.RemoveRange(0, prefixLength);
             stripped = true;
         }
 
-        int offset = stripped ? prefix.Length : 0;
+        int offset = stripped ? prefixLength : 0;
         if (entries.Count == 0)
         {
             context.Report(Descriptors.StateFileEmpty, inline ? "Vocabulary" : "VocabularyFile", source);

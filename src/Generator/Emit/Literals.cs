@@ -11,6 +11,38 @@ internal static class Literals
 
     public static string Utf8(string value) => String(value) + "u8";
 
+    /// <summary>
+    /// A <c>"..."u8</c> literal for valid UTF-8 bytes: ASCII control characters and the characters C#
+    /// treats as line breaks are escaped, everything else is written as itself.
+    /// </summary>
+    public static string Utf8Bytes(byte[] bytes, int start, int length)
+    {
+        string text = new UTF8Encoding(false, true).GetString(bytes, start, length);
+        var builder = new StringBuilder(text.Length + 8).Append('"');
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append("\"u8").ToString();
+    }
+
     public static string Long(long value) => value == long.MinValue ? "long.MinValue" : value.ToString(CultureInfo.InvariantCulture) + "L";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -10,8 +10,8 @@ namespace PrepGen.Generator.Emit;
 /// </summary>
 internal static class TableDataEmitter
 {
-    /// <summary>Up to this many tokens the blob is written one token per line with the token in a comment.</summary>
-    private const int AnnotatedTokens = 2000;
+    /// <summary>Up to this many tokens the blob is written one token per line.</summary>
+    private const int AnnotatedTokens = 500;
 
     public static void WriteStrings(SourceWriter w, StringTableData t, string[] tokens)
     {
@@ -23,34 +23,27 @@ internal static class TableDataEmitter
         w.Raw(Literals.Rows(t.Entries, 4, w.Indent + 1, Literals.ULong));
         w.Line("};");
         w.Line();
-        w.Line("/// <summary>Per token in vocabulary order: its id (int32, little-endian), then its UTF-8 bytes.</summary>");
-        w.Line("private static " + Names.Span + "<byte> Blob => new byte[]");
-        w.Line("{");
+        w.Line("/// <summary>Per token in vocabulary order: its id in four 7-bit bytes, then its UTF-8 bytes.</summary>");
         if (tokens.Length <= AnnotatedTokens)
         {
+            w.Line("private static " + Names.Span + "<byte> Blob =>");
             string pad = new(' ', (w.Indent + 1) * 4);
             var builder = new StringBuilder();
             for (int i = 0; i < tokens.Length; i++)
             {
                 int start = t.KeyOffsets[i];
                 int end = i + 1 < tokens.Length ? t.KeyOffsets[i + 1] : t.Blob.Length;
-                builder.Append(pad).Append("/* ").Append(Comment(Literals.String(tokens[i]))).Append(" */ ");
-                for (int j = start; j < end; j++)
-                {
-                    builder.Append(t.Blob[j].ToString(CultureInfo.InvariantCulture)).Append(j + 1 < end ? ", " : ",");
-                }
-
-                builder.Append('\n');
+                builder.Append(pad).Append(Literals.Utf8Bytes(t.Blob, start, end - start)).Append(i + 1 < tokens.Length ? " +" : ";")
+                    .Append(" // ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
 
             w.Raw(builder.ToString());
         }
         else
         {
-            w.Raw(Literals.Rows(t.Blob, 32, w.Indent + 1, b => b.ToString(CultureInfo.InvariantCulture)));
+            // One literal: the compiler handles megabytes of u8 literal far faster than an array initializer.
+            w.Line("private static " + Names.Span + "<byte> Blob => " + Literals.Utf8Bytes(t.Blob, 0, t.Blob.Length) + ";");
         }
-
-        w.Line("};");
     }
 
     public static void WriteIntegers(SourceWriter w, Int64TableData t)
@@ -67,11 +60,8 @@ internal static class TableDataEmitter
     private static void WritePilots(SourceWriter w, byte[] pilots)
     {
         w.Line();
-        w.Line("/// <summary>One pilot per bucket of the perfect hash.</summary>");
-        w.Line("private static " + Names.Span + "<byte> Pilots => new byte[]");
-        w.Line("{");
-        w.Raw(Literals.Rows(pilots, 32, w.Indent + 1, b => b.ToString(CultureInfo.InvariantCulture)));
-        w.Line("};");
+        w.Line("/// <summary>One 7-bit pilot per bucket of the perfect hash.</summary>");
+        w.Line("private static " + Names.Span + "<byte> Pilots => " + Literals.Utf8Bytes(pilots, 0, pilots.Length) + ";");
     }
 
     private static string Comment(string text) => text.Replace("*/", "*\\/");

@@ -17,8 +17,16 @@ internal static class LookupTables
     /// <summary>Entries keep a key's byte length in 24 bits; all-ones marks an empty slot.</summary>
     public const int MaxKeyBytes = 0xFFFFFE;
 
+    /// <summary>Ids are stored in 28 bits (four 7-bit bytes).</summary>
+    public const int MaxTokens = (1 << 28) - 1;
+
     public static StringTableData BuildStrings(string[] tokens, CancellationToken cancellationToken)
     {
+        if (tokens.Length > MaxTokens)
+        {
+            throw new TableLimitException(tokens.Length + " tokens; a compiled table holds at most " + MaxTokens);
+        }
+
         var utf8 = new byte[tokens.Length][];
         long blobSize = 0;
         int min = int.MaxValue;
@@ -64,10 +72,11 @@ internal static class LookupTables
         for (int i = 0; i < utf8.Length; i++)
         {
             offsets[i] = offset;
-            blob[offset] = (byte)i;
-            blob[offset + 1] = (byte)(i >> 8);
-            blob[offset + 2] = (byte)(i >> 16);
-            blob[offset + 3] = (byte)(i >> 24);
+            // The id in four 7-bit bytes keeps the whole blob valid UTF-8 (one u8 literal; see StringTable).
+            blob[offset] = (byte)(i & 0x7F);
+            blob[offset + 1] = (byte)((i >> 7) & 0x7F);
+            blob[offset + 2] = (byte)((i >> 14) & 0x7F);
+            blob[offset + 3] = (byte)((i >> 21) & 0x7F);
             Buffer.BlockCopy(utf8[i], 0, blob, offset + 4, utf8[i].Length);
             entries[hash.SlotOfKey[i]] = (uint)offset | ((ulong)(uint)utf8[i].Length << 32) | ((ulong)TableHash.Tag(hash.Hashes[i]) << 56);
             offset += 4 + utf8[i].Length;

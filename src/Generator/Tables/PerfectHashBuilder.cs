@@ -16,6 +16,9 @@ internal static class PerfectHashBuilder
 {
     private const int MaxAttempts = 64;
 
+    /// <summary>Pilots stay 7-bit so the pilot table is ASCII and can be emitted as one u8 string literal.</summary>
+    private const int MaxPilot = 128;
+
     /// <param name="hashAll">Hashes every key with a seed, in key order.</param>
     public static PerfectHash Build(int keyCount, Func<ulong, ulong[]> hashAll, CancellationToken cancellationToken)
     {
@@ -104,7 +107,7 @@ internal static class PerfectHashBuilder
             }
 
             bool placed = false;
-            for (int pilot = 0; pilot < 256 && !placed; pilot++)
+            for (int pilot = 0; pilot < MaxPilot && !placed; pilot++)
             {
                 placed = true;
                 for (int k = 0; k < size && placed; k++)

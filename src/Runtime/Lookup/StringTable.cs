@@ -11,7 +11,9 @@ namespace PrepGen.Runtime;
 /// <item><c>pilots</c>: one byte per bucket.</item>
 /// <item><c>entries</c>: one <see cref="ulong"/> per slot: bits 0-31 the key's offset in <c>blob</c>,
 /// bits 32-55 the key's byte length, bits 56-63 an 8-bit hash tag; <see cref="ulong.MaxValue"/> when empty.</item>
-/// <item><c>blob</c>: per key, its id (int32, little-endian) then its bytes.</item>
+/// <item><c>blob</c>: per key, its id in four 7-bit bytes (little-endian) then its UTF-8 bytes, so the
+/// whole blob is valid UTF-8 and compiles as one <c>"..."u8</c> literal (far cheaper for the compiler
+/// than an array initializer of millions of elements).</item>
 /// </list>
 /// </summary>
 public static class StringTable
@@ -39,6 +41,7 @@ public static class StringTable
             return -1;
         }
 
-        return Unsafe.ReadUnaligned<int>(ref start);
+        uint raw = Unsafe.ReadUnaligned<uint>(ref start);
+        return (int)((raw & 0x7F) | ((raw >> 1) & 0x3F80) | ((raw >> 2) & 0x1FC000) | ((raw >> 3) & 0xFE00000));
     }
 }
