@@ -50,8 +50,10 @@ internal static class StateFiles
             // A reader splits on \n and strips one trailing \r, so such tokens cannot round-trip.
             if (token.Contains('\n', StringComparison.Ordinal) || token.EndsWith('\r'))
             {
+                string shown = token.Length > 40 ? token[..40] + "..." : token;
                 throw new InvalidOperationException(
-                    $"Token {line} contains a line break and cannot be written to a vocabulary file.");
+                    $"Token {line} (\"{shown.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\") "
+                    + "contains a line break and cannot be written to a vocabulary file.");
             }
 
             line++;
