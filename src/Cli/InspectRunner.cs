@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace PrepGen.Cli;
+
+/// <summary>
+/// Runs <c>prepgen inspect</c>: summarizes a stats.json file or a vocabulary file, and warns about
+/// what the generator would reject (duplicates, an empty file) or what is legal but suspicious.
+/// </summary>
+internal static class InspectRunner
+{
+    private const int Shown = 10;
+
+    /// <summary>Returns 0 when the file is usable, 1 when the generator would reject it.</summary>
+    public static int Run(FileInfo file, TextWriter stdout)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot read '{file.FullName}': {e.Message}");
+        }
+
+        return LooksLikeJson(bytes) ? InspectStats(file.FullName, bytes, stdout) : InspectVocabulary(file.FullName, bytes, stdout);
+    }
+
+    private static bool LooksLikeJson(byte[] bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'{';
+        }
+
+        return false;
+    }
+
+    private static int InspectStats(string path, byte[] bytes, TextWriter stdout)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"'{path}' starts like JSON but does not parse: {e.Message}");
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (!root.TryGetProperty("format", out JsonElement format) || !root.TryGetProperty("features", out JsonElement features)
+                || features.ValueKind != JsonValueKind.Object)
+            {
+                throw new CliException($"'{path}' is JSON but not a stats file (no \"format\" and \"features\").");
+            }
+
+            stdout.WriteLine($"{path}: stats file, format {format.GetRawText()}");
+            int errors = format.ValueKind == JsonValueKind.Number && format.GetRawText() == "1" ? 0 : 1;
+            if (errors > 0)
+            {
+                stdout.WriteLine("  error: this tool reads format 1 only.");
+            }
+
+            foreach (JsonProperty feature in features.EnumerateObject())
+            {
+                stdout.WriteLine($"  {feature.Name}: {Describe(feature.Value, ref errors)}");
+            }
+
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    private static string Describe(JsonElement entry, ref int errors)
+    {
+        string kind = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("kind", out JsonElement k) ? k.GetString() ?? "?" : "?";
+        switch (kind)
+        {
+            case "normalization":
+                int mean = Length(entry, "mean");
+                int variance = Length(entry, "variance");
+                if (mean < 1 || mean != variance)
+                {
+                    errors++;
+                    return $"normalization, error: mean has {mean} values and variance {variance}";
+                }
+
+                string count = entry.TryGetProperty("count", out JsonElement c) ? $", {c.GetRawText()} rows" : "";
+                return $"normalization, {mean} feature(s){count}";
+            case "discretization":
+                int boundaries = Length(entry, "bin_boundaries");
+                if (boundaries < 0)
+                {
+                    errors++;
+                    return "discretization, error: no bin_boundaries array";
+                }
+
+                return $"discretization, {boundaries} boundaries ({boundaries + 1} bins)";
+            default:
+                errors++;
+                return $"error: unknown kind '{kind}'";
+        }
+    }
+
+    private static int Length(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out JsonElement array) && array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : -1;
+
+    private static int InspectVocabulary(string path, byte[] bytes, TextWriter stdout)
+    {
+        var warnings = new List<string>();
+        int errors = 0;
+        int offset = 0;
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
+        {
+            warnings.Add("the file starts with a UTF-8 BOM, which becomes part of the first token.");
+            offset = 3;
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliException($"'{path}' is not valid UTF-8.");
+        }
+
+        // Keras's reader: split on \n, strip one trailing \r, a final newline is optional.
+        List<string> tokens = text.Split('\n').Select(l => l.EndsWith('\r') ? l[..^1] : l).ToList();
+        if (tokens.Count > 0 && tokens[^1].Length == 0)
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: vocabulary file, {tokens.Count:N0} tokens"));
+        if (tokens.Count == 0)
+        {
+            stdout.WriteLine("  error: the vocabulary is empty.");
+            return 1;
+        }
+
+        stdout.WriteLine("  first tokens: " + string.Join(", ", tokens.Take(Shown).Select(t => JsonSerializer.Serialize(t, CliJsonContext.Default.String))));
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!firstLine.TryAdd(tokens[i], i + 1))
+            {
+                errors++;
+                if (errors <= Shown)
+                {
+                    warnings.Add($"error: line {i + 1} repeats the token of line {firstLine[tokens[i]]} ({JsonSerializer.Serialize(tokens[i], CliJsonContext.Default.String)}).");
+                }
+            }
+        }
+
+        int[] empty = tokens.Select((t, i) => (t, i)).Where(p => p.t.Length == 0).Select(p => p.i + 1).ToArray();
+        if (empty.Length > 0)
+        {
+            warnings.Add($"empty line(s) at {string.Join(", ", empty.Take(Shown))}: an empty line is the empty-string token.");
+        }
+
+        foreach (string special in new[] { "[UNK]", "[OOV]" })
+        {
+            if (firstLine.TryGetValue(special, out int line))
+            {
+                warnings.Add($"line {line} holds {special}: a vocabulary file lists real tokens only, so this is an ordinary token that shifts the indices.");
+            }
+        }
+
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            warnings.Add("the file has \\r\\n line ends (allowed; one trailing \\r per line is stripped).");
+        }
+
+        if (errors > Shown)
+        {
+            warnings.Add($"error: {errors} duplicate lines in all.");
+        }
+
+        foreach (string warning in warnings)
+        {
+            stdout.WriteLine("  " + (warning.StartsWith("error:", StringComparison.Ordinal) ? warning : "warning: " + warning));
+        }
+
+        return errors == 0 ? 0 : 1;
+    }
+}

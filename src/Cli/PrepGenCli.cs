@@ -1,0 +1,48 @@
+using System;
+using System.CommandLine;
+using System.IO;
+
+namespace PrepGen.Cli;
+
+/// <summary>The <c>prepgen</c> command line: <c>adapt</c> and <c>inspect</c>.</summary>
+public static class PrepGenCli
+{
+    /// <summary>Parses and runs one command line, writing to the given streams; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var adaptOptions = new AdaptOptions();
+        Command adapt = adaptOptions.CreateCommand();
+        adapt.SetAction(parse => Guard(stderr, () =>
+        {
+            AdaptRunner.Run(parse, adaptOptions, stdout, stderr);
+            return 0;
+        }));
+
+        var path = new Argument<FileInfo>("path") { Description = "A vocabulary file or a stats.json file." };
+        var inspect = new Command("inspect", "Summarize a vocabulary file or stats.json and warn about problems.") { path };
+        inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, stdout)));
+
+        var root = new RootCommand("PrepGen: compute Keras preprocessing state (vocabularies, statistics) from files.") { adapt, inspect };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    // User errors become one line on stderr and exit code 1; the adapters write state files atomically,
+    // so an error never leaves a half-written file behind.
+    private static int Guard(TextWriter stderr, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is CliException or ArgumentException or InvalidOperationException or InvalidDataException
+            or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"prepgen: error: {e.Message}");
+            return 1;
+        }
+    }
+}

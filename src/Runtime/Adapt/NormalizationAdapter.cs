@@ -1,0 +1,141 @@
+using System;
+using System.Text.Json.Nodes;
+
+namespace PrepGen.Adapt;
+
+/// <summary>
+/// Learns per-feature mean and population variance (Keras <c>Normalization.adapt</c>, numpy
+/// <c>np.mean</c>/<c>np.var</c> with ddof=0). Each update's moments are computed in double with two
+/// passes and merged with Chan et al.'s parallel formula, so memory is O(features) and the result does
+/// not drift over long streams.
+/// </summary>
+public sealed class NormalizationAdapter
+{
+    private readonly double[] _mean;
+    private readonly double[] _m2;
+    private long _count;
+
+    /// <summary>Creates an adapter for rows of <paramref name="featureCount"/> features.</summary>
+    public NormalizationAdapter(int featureCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        _mean = new double[featureCount];
+        _m2 = new double[featureCount];
+    }
+
+    /// <summary>The number of features per row.</summary>
+    public int FeatureCount => _mean.Length;
+
+    /// <summary>The number of rows seen.</summary>
+    public long Count => _count;
+
+    /// <summary>Per-feature mean; 0 before any data (Keras's initial state).</summary>
+    public double[] Mean => (double[])_mean.Clone();
+
+    /// <summary>Per-feature population variance; 1 before any data (Keras's initial state).</summary>
+    public double[] Variance
+    {
+        get
+        {
+            var variance = new double[_mean.Length];
+            for (int f = 0; f < variance.Length; f++)
+            {
+                variance[f] = _count == 0 ? 1.0 : _m2[f] / _count;
+            }
+
+            return variance;
+        }
+    }
+
+    /// <summary>Adds a batch of rows, row-major; its length must be a multiple of the feature count.</summary>
+    public void Update(ReadOnlySpan<float> rows)
+    {
+        int features = _mean.Length;
+        if (rows.Length % features != 0)
+        {
+            throw new ArgumentException($"The batch holds {rows.Length} values, not a multiple of {features} features.", nameof(rows));
+        }
+
+        long n = rows.Length / features;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var batchMean = new double[features];
+        var batchM2 = new double[features];
+        for (int f = 0; f < features; f++)
+        {
+            double sum = 0;
+            for (int i = f; i < rows.Length; i += features)
+            {
+                sum += rows[i];
+            }
+
+            double mean = sum / n;
+
+            // Two-pass with the compensating term: exact-ish even when the mean is large against the spread.
+            double squares = 0;
+            double residual = 0;
+            for (int i = f; i < rows.Length; i += features)
+            {
+                double d = rows[i] - mean;
+                squares += d * d;
+                residual += d;
+            }
+
+            batchMean[f] = mean + (residual / n);
+            batchM2[f] = squares - (residual * residual / n);
+        }
+
+        Combine(n, batchMean, batchM2);
+    }
+
+    /// <summary>Merges an adapter that saw other rows; the result equals one pass over both (up to rounding).</summary>
+    public void Merge(NormalizationAdapter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.FeatureCount != FeatureCount)
+        {
+            throw new ArgumentException($"Feature counts differ ({other.FeatureCount} vs {FeatureCount}).", nameof(other));
+        }
+
+        if (ReferenceEquals(other, this))
+        {
+            throw new ArgumentException("An adapter cannot merge itself.", nameof(other));
+        }
+
+        if (other._count > 0)
+        {
+            Combine(other._count, other._mean, other._m2);
+        }
+    }
+
+    /// <summary>Adds or replaces <paramref name="key"/> in a stats.json file (see docs/state-files.md), atomically.</summary>
+    public void Save(string statsFile, string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(statsFile);
+        var entry = new JsonObject
+        {
+            ["kind"] = "normalization",
+            ["mean"] = StateFiles.ToJsonArray(Mean),
+            ["variance"] = StateFiles.ToJsonArray(Variance),
+            ["count"] = _count,
+        };
+        StateFiles.WriteStatsEntry(statsFile, key, entry);
+    }
+
+    // Chan, Golub and LeVeque's pairwise update of (count, mean, M2).
+    private void Combine(long n, double[] mean, double[] m2)
+    {
+        long total = _count + n;
+        for (int f = 0; f < _mean.Length; f++)
+        {
+            double delta = mean[f] - _mean[f];
+            _mean[f] += delta * ((double)n / total);
+            _m2[f] += m2[f] + (delta * delta * ((double)_count * n / total));
+        }
+
+        _count = total;
+    }
+}

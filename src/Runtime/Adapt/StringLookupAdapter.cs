@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+
+namespace PrepGen.Adapt;
+
+/// <summary>
+/// Learns a <c>StringLookup</c> vocabulary (and tf-idf weights) the way Keras <c>adapt()</c> does:
+/// tokens ordered by count descending, ties by UTF-8 bytes descending, mask and OOV tokens never learned.
+/// </summary>
+public sealed class StringLookupAdapter
+{
+    private readonly LookupVocabulary<string> _vocabulary;
+
+    /// <summary>Creates an adapter; set the options with the init properties before the first update.</summary>
+    public StringLookupAdapter() => _vocabulary = new LookupVocabulary<string>(Utf8OrdinalComparer.Instance, Layout);
+
+    /// <summary>The vocabulary size cap, including the mask and OOV slots; null means no cap.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The number of OOV slots (Keras <c>num_oov_indices</c>).</summary>
+    public int NumOovIndices { get; init; } = 1;
+
+    /// <summary>The mask token; it gets slot 0 in <see cref="PrepGen.OutputMode.Int"/> mode and is never learned.</summary>
+    public string? MaskToken { get; init; }
+
+    /// <summary>The OOV token written in the OOV slots; never learned.</summary>
+    public string OovToken { get; init; } = "[UNK]";
+
+    /// <summary>The layer's output mode; <see cref="PrepGen.OutputMode.TfIdf"/> also learns idf weights.</summary>
+    public OutputMode OutputMode { get; init; } = OutputMode.Int;
+
+    /// <summary>The number of documents counted so far.</summary>
+    public long DocumentCount => _vocabulary.Documents;
+
+    /// <summary>Counts one document holding one value.</summary>
+    public void Update(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _vocabulary.AddDocument([value]);
+    }
+
+    /// <summary>Counts one document holding several values (each value counts once for its document frequency).</summary>
+    public void UpdateDocument(ReadOnlySpan<string> values)
+    {
+        foreach (string value in values)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+        }
+
+        _vocabulary.AddDocument(values);
+    }
+
+    /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
+    public void Merge(StringLookupAdapter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Layout() != other.Layout())
+        {
+            throw new ArgumentException("Both adapters must have the same options.", nameof(other));
+        }
+
+        _vocabulary.Merge(other._vocabulary);
+    }
+
+    /// <summary>Exactly Keras <c>get_vocabulary()</c>: [mask in int mode] + [OOV] * NumOovIndices + learned tokens.</summary>
+    public IReadOnlyList<string> GetVocabulary() => _vocabulary.Build(Layout()).Vocabulary;
+
+    /// <summary>Tf-idf weights, one per <see cref="GetVocabulary"/> entry, float32 values as Keras stores them.</summary>
+    public IReadOnlyList<double> IdfWeights => _vocabulary.Build(Layout()).IdfWeights;
+
+    /// <summary>Writes the real tokens (and, in tf-idf mode, their weights) in the Keras file formats, atomically.</summary>
+    public void Save(string vocabularyFile, string? idfWeightsFile = null) =>
+        _vocabulary.Save(Layout(), vocabularyFile, idfWeightsFile, static t => t);
+
+    private LookupLayout<string> Layout() => new(MaxTokens, NumOovIndices, MaskToken is not null, MaskToken ?? "", OovToken, OutputMode);
+}
