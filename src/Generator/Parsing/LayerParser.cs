@@ -39,6 +39,13 @@ internal static class LayerParser
             return Fail(DiagnosticInfo.Create(Descriptors.MultipleLayers, location, method.Name, names));
         }
 
+        // Types the compiler cannot resolve are its errors to report; a PrepGen shape error would only add noise.
+        if (method.ReturnType.TypeKind == Microsoft.CodeAnalysis.TypeKind.Error
+            || method.Parameters.Any(p => p.Type.TypeKind == Microsoft.CodeAnalysis.TypeKind.Error))
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var types = new List<ContainingType>();
         for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
         {
