@@ -83,3 +83,10 @@ public static partial class GuideLayers
     [HashedCrossing(NumBins = 16)]
     public static partial long CrossThree(string a, long b, string c);
 }
+
+/// <summary>Scalar form of the guide's hashing trick layer.</summary>
+public static partial class GuideLayers
+{
+    [Hashing(NumBins = 64, Salt = 1337)]
+    public static partial long TrickHashOne(long value);
+}
