@@ -6,7 +6,7 @@ namespace PrepGen.Parity.Tests;
 
 /// <summary>
 /// Compares a layer's output (long, int, float, string, lists of them, string-keyed dictionaries) with a
-/// vector's expected JSON: integers and integral expected values exactly; fractional expected values
+/// vector's expected JSON: integers and integral expected values (1 or 1.0) exactly; fractional expected values
 /// (tf-idf and count weights, computed in float32) within 1e-6 relative.
 /// </summary>
 internal static class JsonCompare
@@ -52,16 +52,16 @@ internal static class JsonCompare
 
     private static void AssertNumber(JsonElement expected, object? actual, string path)
     {
-        bool integral = expected.TryGetInt64(out long whole);
+        double e = expected.GetDouble();
+        bool integral = e == Math.Round(e); // 1 and 1.0 alike: one-hot/multi-hot/count values are exact
         switch (actual)
         {
             case long or int:
                 long value = Convert.ToInt64(actual, CultureInfo.InvariantCulture);
-                Assert.True(integral && value == whole, $"{path}: expected {expected.GetRawText()}, got {value}");
+                Assert.True(expected.TryGetInt64(out long whole) && value == whole, $"{path}: expected {expected.GetRawText()}, got {value}");
                 break;
             case float f:
-                double e = expected.GetDouble();
-                if (integral || e == 0)
+                if (integral)
                 {
                     Assert.True(f == e, $"{path}: expected exactly {expected.GetRawText()}, got {f.ToString("R", CultureInfo.InvariantCulture)}");
                 }
