@@ -139,4 +139,43 @@ public sealed class EntryPointTests
         GuideLayers.IntegerTfIdf(new long[] { 7, 9, 9, 1, 2 }, output);
         Assert.Equal(new[] { 2 * 1.5f, 0.5f, 0f, 2 * 2.5f }, output); // OOV idf = mean(0.5, 1.5, 2.5) = 1.5
     }
+
+    [Fact]
+    public void Mask_token_is_index_0_in_int_mode_and_dropped_in_other_modes()
+    {
+        // Int mode: the mask takes index 0; inverting 0 gives the mask token back.
+        Assert.Equal(0, IntegerLookupLayers.Mask0(0));
+        Assert.Equal(string.Empty, IndexLookupLayers.Invert(0));
+        Assert.Equal("[OOV]", IndexLookupLayers.Invert(1));
+
+        // Other modes: the mask has no slot and is dropped (not counted as OOV).
+        var output = new float[4];
+        IndexLookupLayers.OutputMultiHot(new[] { "", "one" }, output);
+        Assert.Equal(new[] { 0f, 1f, 0f, 0f }, output);
+        IndexLookupLayers.OutputCountBatch(new[] { "", "", "zzz" }, output);
+        Assert.Equal(new[] { 1f, 0f, 0f, 0f }, output);
+        IndexLookupLayers.OutputOneHot(string.Empty, output);
+        Assert.Equal(new[] { 0f, 0f, 0f, 0f }, output);
+
+        var five = new float[5];
+        IndexLookupLayers.PadToMaxMultiHot(new long[] { 0, 2, 7 }, five);
+        Assert.Equal(new[] { 1f, 0f, 1f, 0f, 0f }, five);
+
+        var three = new float[3];
+        GuideLayers.IntegerMaskOneHot(0, three);
+        Assert.Equal(new[] { 0f, 0f, 0f }, three);
+        GuideLayers.IntegerMaskOneHot(2, three);
+        Assert.Equal(new[] { 0f, 0f, 1f }, three);
+    }
+
+    [Fact]
+    public void Hashing_integer_mask_value_takes_bin_0_and_shifts_the_rest()
+    {
+        Assert.Equal(0, GuideLayers.HashMaskZero(0));
+        foreach (long v in new long[] { 1, 2, 3, 4, -5 })
+        {
+            // hash_bins = num_bins - 1 = 2, then + 1
+            Assert.Equal(1 + (long)(KerasHash.Fingerprint64(Encoding.UTF8.GetBytes(v.ToString(CultureInfo.InvariantCulture))) % 2), GuideLayers.HashMaskZero(v));
+        }
+    }
 }

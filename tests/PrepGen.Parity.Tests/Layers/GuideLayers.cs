@@ -90,3 +90,13 @@ public static partial class GuideLayers
     [Hashing(NumBins = 64, Salt = 1337)]
     public static partial long TrickHashOne(long value);
 }
+
+/// <summary>Mask handling (keras-semantics.md sections 2 and 4.2).</summary>
+public static partial class GuideLayers
+{
+    [Hashing(NumBins = 3, MaskValue = 0)]
+    public static partial long HashMaskZero(long value);
+
+    [IntegerLookup(Vocabulary = new long[] { 1, 2 }, MaskToken = 0, OutputMode = OutputMode.OneHot)]
+    public static partial void IntegerMaskOneHot(long value, Span<float> output);
+}
