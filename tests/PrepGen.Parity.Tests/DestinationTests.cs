@@ -1,0 +1,109 @@
+using System.Text;
+using PrepGen.Parity.Tests.Layers;
+
+namespace PrepGen.Parity.Tests;
+
+/// <summary>
+/// api-contract.md section 3: a destination shorter than the layer's width throws ArgumentException and
+/// writes nothing; a longer one is fine and its extra elements are left untouched.
+/// </summary>
+public sealed class DestinationTests
+{
+    private const float Sentinel = -7.25f;
+    private const long LongSentinel = -424242;
+
+    private static readonly byte[] Tokyo = Encoding.UTF8.GetBytes("東京");
+
+    /// <summary>Float-output methods: name -> (width, call writing into the destination).</summary>
+    private static readonly Dictionary<string, (int Width, Action<float[]> Call)> FloatLayers = new()
+    {
+        ["CategoryEncoding one_hot"] = (6, o => CategoryEncodingLayers.OneHot6(3, o)),
+        ["CategoryEncoding multi_hot"] = (6, o => CategoryEncodingLayers.MultiHot6(new long[] { 1, 5 }, o)),
+        ["CategoryEncoding count"] = (6, o => CategoryEncodingLayers.Count6(new long[] { 1, 1, 5 }, o)),
+        ["CategoryEncoding count weights"] = (6, o => CategoryEncodingLayers.CountWeighted6(new long[] { 1, 5 }, new[] { 0.5f, 2f }, o)),
+        ["StringLookup multi_hot"] = (3, o => StringLookupLayers.MultiHot(new[] { "a", "b" }, o)),
+        ["StringLookup one_hot string"] = (4, o => IndexLookupLayers.OutputOneHot("two", o)),
+        ["StringLookup one_hot chars"] = (6, o => GuideLayers.WorldOneHotChars("東京", o)),
+        ["StringLookup one_hot utf8"] = (6, o => GuideLayers.WorldOneHotUtf8(Tokyo, o)),
+        ["StringLookup count"] = (4, o => IndexLookupLayers.OutputCountBatch(new[] { "one", "two", "two" }, o)),
+        ["StringLookup tf_idf"] = (4, o => IndexLookupLayers.OutputTfIdf(new[] { "one", "four" }, o)),
+        ["IntegerLookup one_hot"] = (4, o => IntegerLookupLayers.OneHotRank2(2, o)),
+        ["IntegerLookup multi_hot"] = (4, o => IntegerLookupLayers.SparseMultiHot(new long[] { 1, 3 }, o)),
+        ["IntegerLookup multi_hot pad_to_max_tokens"] = (5, o => IndexLookupLayers.PadToMaxMultiHot(new long[] { 1, 2 }, o)),
+        ["IntegerLookup tf_idf"] = (4, o => GuideLayers.IntegerTfIdf(new long[] { 7, 8 }, o)),
+        ["Hashing one_hot long"] = (3, o => HashingLayers.OneHotInt3(4, o)),
+        ["Hashing one_hot utf8"] = (5, o => GuideLayers.HashOneHotUtf8(Tokyo, o)),
+        ["Hashing multi_hot"] = (3, o => HashingLayers.MultiHotInt3(new long[] { 0, 1, 2 }, o)),
+        ["Hashing count"] = (3, o => HashingLayers.CountInt3(new long[] { 0, 1, 2, 3 }, o)),
+        ["HashedCrossing one_hot"] = (5, o => HashedCrossingLayers.OneHot5("A", 101, o)),
+    };
+
+    /// <summary>Batch index methods over 3 values: name -> call writing into the destination.</summary>
+    private static readonly Dictionary<string, Action<long[]>> IndexLayers = new()
+    {
+        ["StringLookup batch"] = o => StringLookupLayers.FixedVocab(new[] { "a", "b", "z" }, o),
+        ["IntegerLookup batch"] = o => IntegerLookupLayers.FixedVocab(new long[] { 1, 2, 9 }, o),
+        ["Hashing strings batch"] = o => HashingLayers.FarmhashWireFlat2(new[] { "omar", "marlo", "wire" }, o),
+        ["Hashing longs batch"] = o => HashingLayers.ListInput2(new long[] { 1, 2, 3 }, o),
+    };
+
+    public static TheoryData<string> FloatLayerNames => new(FloatLayers.Keys);
+
+    public static TheoryData<string> IndexLayerNames => new(IndexLayers.Keys);
+
+    [Theory]
+    [MemberData(nameof(FloatLayerNames))]
+    public void Float_destination_too_short_throws_without_writing(string name)
+    {
+        (int width, Action<float[]> call) = FloatLayers[name];
+        foreach (int length in new[] { 0, 1, width - 1 }.Where(n => n < width).Distinct())
+        {
+            var destination = Filled(length);
+            Assert.Throws<ArgumentException>(() => call(destination));
+            Assert.All(destination, v => Assert.Equal(Sentinel, v));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FloatLayerNames))]
+    public void Float_destination_longer_than_width_keeps_its_tail(string name)
+    {
+        (int width, Action<float[]> call) = FloatLayers[name];
+        var exact = Filled(width);
+        call(exact);
+        Assert.DoesNotContain(Sentinel, exact); // the whole width is written (cleared, then encoded)
+
+        var longer = Filled(width + 5);
+        call(longer);
+        Assert.Equal(exact, longer[..width]);
+        Assert.All(longer[width..], v => Assert.Equal(Sentinel, v));
+    }
+
+    [Theory]
+    [MemberData(nameof(IndexLayerNames))]
+    public void Index_destination_too_short_throws_without_writing(string name)
+    {
+        Action<long[]> call = IndexLayers[name];
+        foreach (int length in new[] { 0, 2 })
+        {
+            long[] destination = Enumerable.Repeat(LongSentinel, length).ToArray();
+            Assert.Throws<ArgumentException>(() => call(destination));
+            Assert.All(destination, v => Assert.Equal(LongSentinel, v));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(IndexLayerNames))]
+    public void Index_destination_longer_keeps_its_tail(string name)
+    {
+        Action<long[]> call = IndexLayers[name];
+        var exact = new long[3];
+        call(exact);
+        long[] longer = Enumerable.Repeat(LongSentinel, 7).ToArray();
+        call(longer);
+        Assert.Equal(exact, longer[..3]);
+        Assert.All(longer[3..], v => Assert.Equal(LongSentinel, v));
+    }
+
+    private static float[] Filled(int length) => Enumerable.Repeat(Sentinel, length).ToArray();
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using PrepGen.Parity.Tests.Layers;
+
+namespace PrepGen.Parity.Tests;
+
+/// <summary>
+/// api-contract.md section 3: generated layers allocate nothing on the managed heap for span (and scalar)
+/// inputs. Each case runs 1000 calls after a warm-up and measures GC.GetAllocatedBytesForCurrentThread().
+/// </summary>
+public sealed class ZeroAllocationTests
+{
+    private const int Calls = 1000;
+
+    private static readonly byte[] Utf8Token = Encoding.UTF8.GetBytes("東京");
+    private static readonly byte[] Utf8Oov = Encoding.UTF8.GetBytes("naïveté");
+    private static readonly string CharsToken = "café";
+    private static readonly string[] Strings = { "a", "東京", "x", "😀", "café" };
+    private static readonly string[] Ids = { "one", "two", "four", "two" };
+    private static readonly long[] Longs = { 1, 2, 3, 4, 99 };
+    private static readonly long[] Categories = { 0, 1, 1, 3, 5 };
+    private static readonly float[] Weights = { 0.5f, 1f, 1f, 2f, 0.25f };
+    private static readonly long[] LongOut = new long[8];
+    private static readonly float[] FloatOut = new float[8];
+    private static long _sink;
+
+    private static readonly Dictionary<string, Action> Cases = new()
+    {
+        ["StringLookup ReadOnlySpan<byte> -> long"] = static () => _sink += GuideLayers.WorldUtf8(Utf8Token) + GuideLayers.WorldUtf8(Utf8Oov),
+        ["StringLookup ReadOnlySpan<char> -> long"] = static () => _sink += GuideLayers.WorldChars(CharsToken.AsSpan()),
+        ["StringLookup string -> long"] = static () => _sink += GuideLayers.WorldString(CharsToken),
+        ["StringLookup invert long -> string"] = static () => _sink += StringLookupLayers.InvertBasic(2).Length,
+        ["Hashing ReadOnlySpan<byte> -> long (FarmHash)"] = static () => _sink += GuideLayers.FarmUtf8(Utf8Token),
+        ["Hashing ReadOnlySpan<char> -> long (FarmHash)"] = static () => _sink += GuideLayers.FarmChars(CharsToken.AsSpan()),
+        ["Hashing ReadOnlySpan<byte> -> long (SipHash)"] = static () => _sink += GuideLayers.SipUtf8(Utf8Token),
+        ["Hashing ReadOnlySpan<char> -> long (SipHash)"] = static () => _sink += GuideLayers.SipChars(CharsToken.AsSpan()),
+        ["Hashing ReadOnlySpan<byte> masked -> long"] = static () => _sink += HashingLayers.FarmhashSparseMaskOmar3(Utf8Token),
+        ["Hashing long -> long"] = static () => _sink += GuideLayers.FarmLong(123456789) + HashingLayers.SiphashInt133137x3(-42),
+        ["IntegerLookup long -> long"] = static () => _sink += IntegerLookupLayers.Mask0(2) + IntegerLookupLayers.OovFarmhash4(400) + IntegerLookupLayers.VocabFile(20),
+        ["IntegerLookup invert long -> long"] = static () => _sink += IntegerLookupLayers.Invert(2),
+        ["HashedCrossing (string, long) -> long"] = static () => _sink += HashedCrossingLayers.Int5("A", 101),
+        ["StringLookup ReadOnlySpan<string> -> Span<long>"] = static () => GuideLayers.WorldBatch(Strings, LongOut),
+        ["Hashing ReadOnlySpan<string> -> Span<long>"] = static () => HashingLayers.FarmhashWireFlat2(Strings, LongOut),
+        ["IntegerLookup ReadOnlySpan<long> -> Span<long>"] = static () => IntegerLookupLayers.FixedVocab(Longs, LongOut),
+        ["Hashing ReadOnlySpan<long> -> Span<long>"] = static () => HashingLayers.ListInput2(Longs, LongOut),
+        ["StringLookup multi_hot ReadOnlySpan<string> -> Span<float>"] = static () => IndexLookupLayers.OutputMultiHot(Ids, FloatOut),
+        ["StringLookup count ReadOnlySpan<string> -> Span<float>"] = static () => IndexLookupLayers.OutputCountBatch(Ids, FloatOut),
+        ["StringLookup tf_idf ReadOnlySpan<string> -> Span<float>"] = static () => IndexLookupLayers.OutputTfIdf(Ids, FloatOut),
+        ["StringLookup one_hot ReadOnlySpan<byte> -> Span<float>"] = static () => GuideLayers.WorldOneHotUtf8(Utf8Token, FloatOut),
+        ["StringLookup one_hot ReadOnlySpan<char> -> Span<float>"] = static () => GuideLayers.WorldOneHotChars(CharsToken.AsSpan(), FloatOut),
+        ["IntegerLookup multi_hot ReadOnlySpan<long> -> Span<float>"] = static () => IndexLookupLayers.PadToMaxMultiHot(Longs, FloatOut),
+        ["IntegerLookup tf_idf ReadOnlySpan<long> -> Span<float>"] = static () => GuideLayers.IntegerTfIdf(Longs, FloatOut),
+        ["IntegerLookup one_hot long -> Span<float>"] = static () => IntegerLookupLayers.OneHotRank2(3, FloatOut),
+        ["Hashing count ReadOnlySpan<long> -> Span<float>"] = static () => HashingLayers.CountInt3(Longs, FloatOut),
+        ["Hashing one_hot ReadOnlySpan<byte> -> Span<float>"] = static () => GuideLayers.HashOneHotUtf8(Utf8Token, FloatOut),
+        ["HashedCrossing one_hot -> Span<float>"] = static () => HashedCrossingLayers.OneHot5("B", 102, FloatOut),
+        ["CategoryEncoding count ReadOnlySpan<long> -> Span<float>"] = static () => CategoryEncodingLayers.Count6(Categories, FloatOut),
+        ["CategoryEncoding count weights -> Span<float>"] = static () => CategoryEncodingLayers.CountWeighted6(Categories, Weights, FloatOut),
+        ["CategoryEncoding multi_hot ReadOnlySpan<long> -> Span<float>"] = static () => CategoryEncodingLayers.MultiHot6(Categories, FloatOut),
+        ["CategoryEncoding one_hot long -> Span<float>"] = static () => CategoryEncodingLayers.OneHot6(4, FloatOut),
+    };
+
+    /// <summary>
+    /// Generator bug (reported, not worked around): lookup tables are emitted as
+    /// <c>static ReadOnlySpan&lt;ulong|long|float&gt; X => new T[] { ... }</c>. Roslyn turns that into RVA data only in
+    /// optimized builds; in Debug (the default for <c>dotnet test</c>) every access allocates the array. Byte tables are
+    /// fine. These cases allocate in Debug builds only; in Release they must allocate nothing like every other case.
+    /// When the generator is fixed the Debug run fails here: remove the entries then.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownDebugAllocations = new[]
+    {
+        "StringLookup ReadOnlySpan<byte> -> long",
+        "StringLookup ReadOnlySpan<char> -> long",
+        "StringLookup string -> long",
+        "StringLookup ReadOnlySpan<string> -> Span<long>",
+        "StringLookup multi_hot ReadOnlySpan<string> -> Span<float>",
+        "StringLookup count ReadOnlySpan<string> -> Span<float>",
+        "StringLookup tf_idf ReadOnlySpan<string> -> Span<float>",
+        "StringLookup one_hot ReadOnlySpan<byte> -> Span<float>",
+        "StringLookup one_hot ReadOnlySpan<char> -> Span<float>",
+        "IntegerLookup long -> long",
+        "IntegerLookup invert long -> long",
+        "IntegerLookup ReadOnlySpan<long> -> Span<long>",
+        "IntegerLookup multi_hot ReadOnlySpan<long> -> Span<float>",
+        "IntegerLookup tf_idf ReadOnlySpan<long> -> Span<float>",
+        "IntegerLookup one_hot long -> Span<float>",
+    }.ToDictionary(
+        name => name,
+        _ => "generator emits ReadOnlySpan<ulong/long/float> => new T[] {...} tables (Entries, Slots, Tokens, Idf), which allocate on every access in Debug builds");
+
+    public static TheoryData<string> CaseNames => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Generated_layer_allocates_nothing(string name)
+    {
+        Action call = Cases[name];
+        for (int i = 0; i < 200; i++)
+        {
+            call();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+#if DEBUG
+        if (KnownDebugAllocations.TryGetValue(name, out string? gap))
+        {
+            Assert.True(allocated > 0, $"{name}: allocates nothing now; remove it from KnownDebugAllocations ({gap})");
+            return;
+        }
+#endif
+        Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated over {Calls} calls");
+    }
+
+    [Fact]
+    public void Known_debug_allocations_name_real_cases()
+    {
+        Assert.All(KnownDebugAllocations.Keys, name => Assert.Contains(name, Cases.Keys));
+    }
+}
