@@ -59,34 +59,6 @@ public sealed class ZeroAllocationTests
         ["CategoryEncoding one_hot long -> Span<float>"] = static () => CategoryEncodingLayers.OneHot6(4, FloatOut),
     };
 
-    /// <summary>
-    /// Generator bug (reported, not worked around): lookup tables are emitted as
-    /// <c>static ReadOnlySpan&lt;ulong|long|float&gt; X => new T[] { ... }</c>. Roslyn turns that into RVA data only in
-    /// optimized builds; in Debug (the default for <c>dotnet test</c>) every access allocates the array. Byte tables are
-    /// fine. These cases allocate in Debug builds only; in Release they must allocate nothing like every other case.
-    /// When the generator is fixed the Debug run fails here: remove the entries then.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> KnownDebugAllocations = new[]
-    {
-        "StringLookup ReadOnlySpan<byte> -> long",
-        "StringLookup ReadOnlySpan<char> -> long",
-        "StringLookup string -> long",
-        "StringLookup ReadOnlySpan<string> -> Span<long>",
-        "StringLookup multi_hot ReadOnlySpan<string> -> Span<float>",
-        "StringLookup count ReadOnlySpan<string> -> Span<float>",
-        "StringLookup tf_idf ReadOnlySpan<string> -> Span<float>",
-        "StringLookup one_hot ReadOnlySpan<byte> -> Span<float>",
-        "StringLookup one_hot ReadOnlySpan<char> -> Span<float>",
-        "IntegerLookup long -> long",
-        "IntegerLookup invert long -> long",
-        "IntegerLookup ReadOnlySpan<long> -> Span<long>",
-        "IntegerLookup multi_hot ReadOnlySpan<long> -> Span<float>",
-        "IntegerLookup tf_idf ReadOnlySpan<long> -> Span<float>",
-        "IntegerLookup one_hot long -> Span<float>",
-    }.ToDictionary(
-        name => name,
-        _ => "generator emits ReadOnlySpan<ulong/long/float> => new T[] {...} tables (Entries, Slots, Tokens, Idf), which allocate on every access in Debug builds");
-
     public static TheoryData<string> CaseNames => new(Cases.Keys);
 
     [Theory]
@@ -106,19 +78,6 @@ public sealed class ZeroAllocationTests
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-#if DEBUG
-        if (KnownDebugAllocations.TryGetValue(name, out string? gap))
-        {
-            Assert.True(allocated > 0, $"{name}: allocates nothing now; remove it from KnownDebugAllocations ({gap})");
-            return;
-        }
-#endif
         Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated over {Calls} calls");
-    }
-
-    [Fact]
-    public void Known_debug_allocations_name_real_cases()
-    {
-        Assert.All(KnownDebugAllocations.Keys, name => Assert.Contains(name, Cases.Keys));
     }
 }

@@ -79,7 +79,7 @@ internal static class LayerTypeEmitter
         {
             w.Line();
             w.Line("/// <summary>Idf weight of each output index (OOV slots take the weights' mean, as Keras).</summary>");
-            w.Line("public static " + Names.Span + "<float> Idf => new float[]");
+            w.Line("public static readonly float[] Idf =");
             w.Line("{");
             w.Raw(Literals.Rows(model.Idf.ToArray(), 8, w.Indent + 1, Literals.Float));
             w.Line("};");
@@ -201,7 +201,7 @@ internal static class LayerTypeEmitter
         }
         else
         {
-            w.Line("private static " + Names.Span + "<long> Tokens => new long[]");
+            w.Line("private static readonly long[] Tokens =");
             w.Line("{");
             w.Raw(Literals.Rows(v.Integers!, 8, w.Indent + 1, Literals.Long));
             w.Line("};");

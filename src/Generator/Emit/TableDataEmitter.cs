@@ -5,8 +5,9 @@ using PrepGen.Generator.Tables;
 namespace PrepGen.Generator.Emit;
 
 /// <summary>
-/// Writes table data as <c>ReadOnlySpan&lt;T&gt;</c> properties over array literals, which the compiler
-/// stores as RVA data: no start-up work, no allocation, no code per token.
+/// Writes table data: byte tables as <c>"..."u8</c> literals (RVA data, no start-up work), wider ones as
+/// static readonly arrays initialized once from RVA data. (A <c>ReadOnlySpan&lt;ulong&gt; =&gt; new ulong[]</c>
+/// property is RVA-backed only in optimized builds; in Debug it allocates on every access.)
 /// </summary>
 internal static class TableDataEmitter
 {
@@ -18,7 +19,7 @@ internal static class TableDataEmitter
         WritePilots(w, t.Pilots);
         w.Line();
         w.Line("/// <summary>Per slot: blob offset (bits 0-31), key length (32-55), hash tag (56-63); all ones when empty.</summary>");
-        w.Line("private static " + Names.Span + "<ulong> Entries => new ulong[]");
+        w.Line("private static readonly ulong[] Entries =");
         w.Line("{");
         w.Raw(Literals.Rows(t.Entries, 4, w.Indent + 1, Literals.ULong));
         w.Line("};");
@@ -51,7 +52,7 @@ internal static class TableDataEmitter
         WritePilots(w, t.Pilots);
         w.Line();
         w.Line("/// <summary>Per slot: the key, then its id (-1 when the slot is empty).</summary>");
-        w.Line("private static " + Names.Span + "<long> Slots => new long[]");
+        w.Line("private static readonly long[] Slots =");
         w.Line("{");
         w.Raw(Literals.Rows(t.Slots, 8, w.Indent + 1, Literals.Long));
         w.Line("};");
