@@ -11,6 +11,7 @@ internal static class KnownAttributes
     public const string Hashing = "PrepGen.HashingAttribute";
     public const string HashedCrossing = "PrepGen.HashedCrossingAttribute";
     public const string CategoryEncoding = "PrepGen.CategoryEncodingAttribute";
+    public const string TextVectorization = "PrepGen.TextVectorizationAttribute";
 
     public static readonly (string MetadataName, LayerKind Kind)[] Layers =
     {
@@ -19,6 +20,7 @@ internal static class KnownAttributes
         (Hashing, LayerKind.Hashing),
         (HashedCrossing, LayerKind.HashedCrossing),
         (CategoryEncoding, LayerKind.CategoryEncoding),
+        (TextVectorization, LayerKind.TextVectorization),
     };
 
     public static bool IsLayer(INamedTypeSymbol? type)

@@ -68,6 +68,7 @@ internal static class LayerBinder
         return context.Spec.Kind switch
         {
             LayerKind.StringLookup or LayerKind.IntegerLookup => LookupBinder.Bind(context, model, cancellationToken),
+            LayerKind.TextVectorization => TextBinder.Bind(context, model, cancellationToken),
             LayerKind.Hashing => HashingBinder.BindHashing(context, model),
             LayerKind.HashedCrossing => HashingBinder.BindCrossing(context, model),
             _ => HashingBinder.BindCategoryEncoding(context, model),

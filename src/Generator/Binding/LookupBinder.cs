@@ -14,9 +14,11 @@ internal static class LookupBinder
     public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)
     {
         LayerOptions o = context.Options;
-        bool strings = context.Spec.Kind == LayerKind.StringLookup;
+        bool strings = context.Spec.Kind != LayerKind.IntegerLookup;
+        bool text = context.Spec.Kind == LayerKind.TextVectorization;
 
-        int numOov = o.NumOovIndices ?? 1;
+        // TextVectorization's inner StringLookup is fixed: mask "", OOV "[UNK]", one OOV index.
+        int numOov = text ? 1 : o.NumOovIndices ?? 1;
         if (numOov < 0)
         {
             context.Invalid("NumOovIndices must be >= 0, not " + numOov);
@@ -39,7 +41,7 @@ internal static class LookupBinder
             context.Invalid("Invert is only supported in OutputMode.Int");
         }
 
-        OptionalToken? mask = o.MaskToken;
+        OptionalToken? mask = text ? new OptionalToken("", null) : o.MaskToken;
         OptionalToken oov = o.OovToken ?? (strings ? new OptionalToken("[UNK]", null) : new OptionalToken(null, -1));
         if (mask is not null && mask.IsString != strings)
         {

@@ -50,6 +50,18 @@ internal static class ShapeCatalog
 
         switch (kind)
         {
+            case LayerKind.TextVectorization when mode == OutputMode.Int:
+                return new[]
+                {
+                    new ShapeDefinition(CallShape.TextIndices, IndexReturn, new[] { StringInput, LongOut }),
+                    new ShapeDefinition(CallShape.TextIndicesBatch, Void, new[] { Strings, LongOut }),
+                };
+            case LayerKind.TextVectorization:
+                return new[]
+                {
+                    new ShapeDefinition(CallShape.TextSample, Void, new[] { StringInput, FloatOut }),
+                    new ShapeDefinition(CallShape.TextSampleBatch, Void, new[] { Strings, FloatOut }),
+                };
             case LayerKind.HashedCrossing:
                 // Two or more inputs: the catalog lists the two-input form; more inputs follow the same rule.
                 return mode == OutputMode.OneHot

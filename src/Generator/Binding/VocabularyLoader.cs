@@ -24,7 +24,7 @@ internal static class VocabularyLoader
     public static VocabularyLoad? Load(BindContext context, SpecialTokens special, CancellationToken cancellationToken)
     {
         LayerOptions o = context.Options;
-        bool strings = context.Spec.Kind == LayerKind.StringLookup;
+        bool strings = context.Spec.Kind != LayerKind.IntegerLookup;
         bool inline = strings ? o.StringVocabulary is not null : o.IntegerVocabulary is not null;
         if (inline && o.VocabularyFile is not null)
         {

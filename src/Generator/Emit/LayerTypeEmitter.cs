@@ -12,7 +12,7 @@ namespace PrepGen.Generator.Emit;
 internal static class LayerTypeEmitter
 {
     public static bool Needed(LayerModel model) =>
-        model.Spec.Kind is LayerKind.StringLookup or LayerKind.IntegerLookup or LayerKind.Hashing;
+        model.Spec.Kind is LayerKind.StringLookup or LayerKind.IntegerLookup or LayerKind.Hashing or LayerKind.TextVectorization;
 
     public static void Write(SourceWriter w, BuiltLayer layer)
     {
@@ -25,7 +25,12 @@ internal static class LayerTypeEmitter
 
         w.Open(model.Shape == CallShape.Invert
             ? "file static class " + Names.LayerType(model.Spec)
-            : "file readonly struct " + Names.LayerType(model.Spec) + " : " + Names.Runtime + (strings ? ".IStringIndex" : ".IInt64Index"));
+            : "file readonly struct " + Names.LayerType(model.Spec) + " : " + Names.Runtime + Interface(model, strings));
+        if (model.Text is { } text)
+        {
+            WriteTextOptions(w, text);
+        }
+
         if (model.Spec.Kind == LayerKind.Hashing)
         {
             WriteHashing(w, model, strings);
@@ -42,8 +47,23 @@ internal static class LayerTypeEmitter
         w.Close();
     }
 
+    private static string Interface(LayerModel model, bool strings) =>
+        model.Text is not null ? ".ITextLayer" : strings ? ".IStringIndex" : ".IInt64Index";
+
+    private static void WriteTextOptions(SourceWriter w, TextOptions text)
+    {
+        w.Line("private static readonly int[] Widths = { " + string.Join(", ", text.NgramWidths) + " };");
+        w.Line();
+        w.Line("public static global::PrepGen.Standardize Standardize => global::PrepGen.Standardize." + text.Standardize + ";");
+        w.Line();
+        w.Line("public static global::PrepGen.Split Split => global::PrepGen.Split." + text.Split + ";");
+        w.Line();
+        w.Line("public static " + Names.Span + "<int> NgramWidths => Widths;");
+        w.Line();
+    }
+
     private static bool StringInput(LayerModel model) =>
-        model.Spec.Kind == LayerKind.StringLookup
+        model.Spec.Kind is LayerKind.StringLookup or LayerKind.TextVectorization
         || (model.Spec.Kind == LayerKind.Hashing && model.Spec.Method.Parameters[0].Kind is ValueKind.String or ValueKind.CharSpan or ValueKind.ByteSpan or ValueKind.StringSpan);
 
     private static IEnumerable<string> Summary(LayerModel model)
@@ -57,6 +77,13 @@ internal static class LayerTypeEmitter
         else
         {
             Vocabulary v = model.Vocabulary!;
+            if (model.Text is { } text)
+            {
+                yield return "Keras TextVectorization: standardize " + text.Standardize + ", split " + text.Split +
+                    ", n-gram widths {" + string.Join(", ", text.NgramWidths) + "}" +
+                    (text.SequenceLength > 0 ? ", output sequence length " + text.SequenceLength : "") + ".";
+            }
+
             yield return "Keras " + model.Spec.Kind + ", OutputMode " + model.Mode + (model.Shape == CallShape.Invert ? " (Invert)" : "") + ": " + v.Count + " tokens from " + Escape(v.Source) + " (sha256 " + v.Hash.Substring(0, 16) + ").";
             if (model.Mask is not null && model.OovStart == 1)
             {

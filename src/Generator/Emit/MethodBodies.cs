@@ -43,6 +43,16 @@ internal static class MethodBodies
             case CallShape.Sample:
                 yield return encode + ".Accumulate<" + layer + ">(" + p[0] + ", " + p[1] + ", " + depth + ", count: " + Bool(model.Mode == OutputMode.Count) + ");";
                 break;
+            case CallShape.TextIndices:
+            case CallShape.TextIndicesBatch:
+            case CallShape.TextSample:
+            case CallShape.TextSampleBatch:
+                foreach (string line in Text(model, layer, p))
+                {
+                    yield return line;
+                }
+
+                break;
             case CallShape.Cross:
             case CallShape.CrossOneHot:
                 foreach (string line in Cross(model, p))
@@ -72,6 +82,30 @@ internal static class MethodBodies
         yield return model.Shape == CallShape.CrossOneHot
             ? Names.Runtime + ".Encode.OneHot(" + bin + ", " + p[inputs] + ", " + Literals.Int(model.Depth) + ");"
             : "return " + Cast(m.ReturnKind, bin) + ";";
+    }
+
+    /// <summary>TextVectorization: one call into the fused runtime pipeline, specialized on the layer type.</summary>
+    private static IEnumerable<string> Text(LayerModel model, string layer, string[] p)
+    {
+        string vectorizer = Names.Runtime + ".TextVectorizer.";
+        string length = Literals.Int(model.Text!.SequenceLength);
+        if (model.Spec.Method.Parameters[0].Kind == ValueKind.String)
+        {
+            yield return "global::System.ArgumentNullException.ThrowIfNull(" + p[0] + ");";
+        }
+
+        bool tfIdf = model.Mode == OutputMode.TfIdf;
+        string count = "count: " + Bool(model.Mode == OutputMode.Count);
+        string depth = Literals.Int(model.Depth);
+        yield return model.Shape switch
+        {
+            CallShape.TextIndices => "return " + vectorizer + "Indices<" + layer + ">(" + p[0] + ", " + p[1] + ", " + length + ");",
+            CallShape.TextIndicesBatch => vectorizer + "IndicesBatch<" + layer + ">(" + p[0] + ", " + p[1] + ", " + length + ");",
+            CallShape.TextSample when tfIdf => vectorizer + "TfIdf<" + layer + ">(" + p[0] + ", " + p[1] + ", " + layer + ".Idf);",
+            CallShape.TextSample => vectorizer + "Accumulate<" + layer + ">(" + p[0] + ", " + p[1] + ", " + depth + ", " + count + ");",
+            _ when tfIdf => vectorizer + "TfIdfBatch<" + layer + ">(" + p[0] + ", " + p[1] + ", " + layer + ".Idf);",
+            _ => vectorizer + "AccumulateBatch<" + layer + ">(" + p[0] + ", " + p[1] + ", " + depth + ", " + count + ");",
+        };
     }
 
     private static string IndexOf(LayerModel model, string layer, Parameter value) => value.Kind switch

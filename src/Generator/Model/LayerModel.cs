@@ -28,6 +28,18 @@ internal enum CallShape
 
     /// <summary><c>void M(a, b, ..., Span&lt;float&gt; output)</c>.</summary>
     CrossOneHot,
+
+    /// <summary><c>int M(string text, Span&lt;long&gt; tokenIds)</c>.</summary>
+    TextIndices,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;string&gt; texts, Span&lt;long&gt; tokenIds)</c>, row-major.</summary>
+    TextIndicesBatch,
+
+    /// <summary><c>void M(string text, Span&lt;float&gt; output)</c>.</summary>
+    TextSample,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;string&gt; texts, Span&lt;float&gt; output)</c>, row-major.</summary>
+    TextSampleBatch,
 }
 
 /// <summary>
@@ -94,4 +106,7 @@ internal sealed record LayerModel(
 
     /// <summary>Hashing: the number of bins values hash into (NumBins, minus one with a mask).</summary>
     public int HashBins { get; init; }
+
+    /// <summary>TextVectorization: the text pipeline.</summary>
+    public TextOptions? Text { get; init; }
 }

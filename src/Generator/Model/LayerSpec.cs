@@ -54,6 +54,11 @@ internal sealed record LayerOptions
     public EquatableArray<long>? SaltPair { get; init; }
     public int? NumBins { get; init; }
     public int? NumTokens { get; init; }
+    public int? Standardize { get; init; }
+    public int? Split { get; init; }
+    public int? Ngrams { get; init; }
+    public EquatableArray<long>? NgramWidths { get; init; }
+    public int? OutputSequenceLength { get; init; }
 
     /// <summary>Named arguments whose value had an unusable type, e.g. <c>MaskValue = 1.5</c>.</summary>
     public EquatableArray<string> Invalid { get; init; } = EquatableArray<string>.Empty;

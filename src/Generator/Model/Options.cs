@@ -25,6 +25,7 @@ internal enum LayerKind
     Hashing,
     HashedCrossing,
     CategoryEncoding,
+    TextVectorization,
 }
 
 /// <summary>A parameter or return type, reduced to what the calling shapes distinguish.</summary>

@@ -41,6 +41,11 @@ internal static class AttributeReader
                 "SaltPair" => options with { SaltPair = Longs(value) },
                 "NumBins" => options with { NumBins = Int(value) },
                 "NumTokens" => options with { NumTokens = Int(value) },
+                "Standardize" => options with { Standardize = Int(value) },
+                "Split" => options with { Split = Int(value) },
+                "Ngrams" => options with { Ngrams = Int(value) },
+                "NgramWidths" => options with { NgramWidths = Longs(value) },
+                "OutputSequenceLength" => options with { OutputSequenceLength = Int(value) },
                 _ => options,
             };
         }

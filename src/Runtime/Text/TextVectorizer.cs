@@ -1,0 +1,460 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace PrepGen.Runtime;
+
+/// <summary>
+/// Keras TextVectorization over UTF-8 bytes, fused: one pass standardizes and splits (runs of ordinary
+/// bytes are found with vectorized <see cref="SearchValues{T}"/> and copied in bulk), tokens are laid out
+/// joined by single spaces so every n-gram is a contiguous slice, and each token and n-gram is looked up
+/// in the layer's table without materializing a string. Semantics: keras-semantics.md section 6.
+/// </summary>
+public static class TextVectorizer
+{
+    private const int StackBytes = 512;
+
+    // Bytes that stop a bulk copy, per (lowercase, strip punctuation, split on whitespace).
+    private static readonly SearchValues<byte>[] Specials = BuildSpecials();
+
+    /// <summary>
+    /// Int mode: writes the token ids of one document and returns how many tokens it has. With a positive
+    /// <paramref name="sequenceLength"/> (Keras <c>output_sequence_length</c>) exactly that many ids are
+    /// written, truncated or right-padded with 0; otherwise a destination too short for the document throws.
+    /// </summary>
+    public static int Indices<T>(ReadOnlySpan<byte> utf8, Span<long> tokenIds, int sequenceLength)
+        where T : struct, ITextLayer
+    {
+        var sink = new IndexSink(tokenIds, sequenceLength);
+        Run<T, IndexSink>(utf8, ref sink);
+        return sink.Finish();
+    }
+
+    /// <summary>Int mode for UTF-16 text (transcoded on the stack; never to a string).</summary>
+    public static int Indices<T>(ReadOnlySpan<char> text, Span<long> tokenIds, int sequenceLength)
+        where T : struct, ITextLayer
+    {
+        var sink = new IndexSink(tokenIds, sequenceLength);
+        RunUtf16<T, IndexSink>(text, ref sink);
+        return sink.Finish();
+    }
+
+    /// <summary>Multi-hot (<paramref name="count"/> false) or count of one document's tokens.</summary>
+    public static void Accumulate<T>(ReadOnlySpan<byte> utf8, Span<float> output, int depth, bool count)
+        where T : struct, ITextLayer
+    {
+        var sink = new BincountSink(Encode.Prepare(output, depth), count);
+        Run<T, BincountSink>(utf8, ref sink);
+    }
+
+    /// <summary>Multi-hot or count of one UTF-16 document.</summary>
+    public static void Accumulate<T>(ReadOnlySpan<char> text, Span<float> output, int depth, bool count)
+        where T : struct, ITextLayer
+    {
+        var sink = new BincountSink(Encode.Prepare(output, depth), count);
+        RunUtf16<T, BincountSink>(text, ref sink);
+    }
+
+    /// <summary>Tf-idf of one document: raw term counts times idf (float32, as Keras).</summary>
+    public static void TfIdf<T>(ReadOnlySpan<byte> utf8, Span<float> output, ReadOnlySpan<float> idf)
+        where T : struct, ITextLayer
+    {
+        Accumulate<T>(utf8, output, idf.Length, count: true);
+        Multiply(output.Slice(0, idf.Length), idf);
+    }
+
+    /// <summary>Tf-idf of one UTF-16 document.</summary>
+    public static void TfIdf<T>(ReadOnlySpan<char> text, Span<float> output, ReadOnlySpan<float> idf)
+        where T : struct, ITextLayer
+    {
+        Accumulate<T>(text, output, idf.Length, count: true);
+        Multiply(output.Slice(0, idf.Length), idf);
+    }
+
+    /// <summary>Int mode over a batch: row-major, <paramref name="sequenceLength"/> ids per document.</summary>
+    public static void IndicesBatch<T>(ReadOnlySpan<string> texts, Span<long> tokenIds, int sequenceLength)
+        where T : struct, ITextLayer
+    {
+        CheckBatch(tokenIds.Length, texts.Length, sequenceLength);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Indices<T>(Text(texts[i]), tokenIds.Slice(i * sequenceLength, sequenceLength), sequenceLength);
+        }
+    }
+
+    /// <summary>Multi-hot or count over a batch: row-major, <paramref name="depth"/> floats per document.</summary>
+    public static void AccumulateBatch<T>(ReadOnlySpan<string> texts, Span<float> output, int depth, bool count)
+        where T : struct, ITextLayer
+    {
+        CheckBatch(output.Length, texts.Length, depth);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Accumulate<T>(Text(texts[i]), output.Slice(i * depth, depth), depth, count);
+        }
+    }
+
+    /// <summary>Tf-idf over a batch: row-major, <c>idf.Length</c> floats per document.</summary>
+    public static void TfIdfBatch<T>(ReadOnlySpan<string> texts, Span<float> output, ReadOnlySpan<float> idf)
+        where T : struct, ITextLayer
+    {
+        CheckBatch(output.Length, texts.Length, idf.Length);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            TfIdf<T>(Text(texts[i]), output.Slice(i * idf.Length, idf.Length), idf);
+        }
+    }
+
+    /// <summary>Receives the index of every token and n-gram of a document, in Keras order.</summary>
+    internal interface ISink
+    {
+        void Add(long index);
+    }
+
+    private static ReadOnlySpan<char> Text(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text;
+    }
+
+    private static void RunUtf16<T, TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where T : struct, ITextLayer
+        where TSink : ISink, allows ref struct
+    {
+        if (text.Length <= StackBytes / 3)
+        {
+            Span<byte> utf8 = stackalloc byte[StackBytes];
+            int length = Encoding.UTF8.GetBytes(text, utf8);
+            Run<T, TSink>(utf8.Slice(0, length), ref sink);
+            return;
+        }
+
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(text, rented);
+            Run<T, TSink>(rented.AsSpan(0, length), ref sink);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static void Run<T, TSink>(scoped ReadOnlySpan<byte> utf8, ref TSink sink)
+        where T : struct, ITextLayer
+        where TSink : ISink, allows ref struct
+    {
+        // Worst case: character split turns each byte of invalid UTF-8 into a 3-byte U+FFFD plus a space.
+        int joinedSize = T.Split == Split.Character ? (utf8.Length * 4) + 1 : utf8.Length + 1;
+        int rangeCount = (T.Split == Split.Whitespace ? (utf8.Length / 2) + 1 : utf8.Length + 1) * 2;
+        byte[]? rentedBytes = null;
+        int[]? rentedRanges = null;
+        Span<byte> joined = joinedSize <= StackBytes ? stackalloc byte[StackBytes] : (rentedBytes = ArrayPool<byte>.Shared.Rent(joinedSize));
+        Span<int> ranges = rangeCount <= StackBytes / 4 ? stackalloc int[StackBytes / 4] : (rentedRanges = ArrayPool<int>.Shared.Rent(rangeCount));
+        try
+        {
+            int tokens = Tokenize<T>(utf8, joined, ranges);
+            foreach (int width in T.NgramWidths)
+            {
+                for (int i = 0; i + width <= tokens; i++)
+                {
+                    // Tokens sit in 'joined' separated by single spaces: an n-gram is one contiguous slice.
+                    int start = ranges[2 * i];
+                    int end = ranges[(2 * (i + width - 1)) + 1];
+                    sink.Add(T.IndexOf(joined.Slice(start, end - start)));
+                }
+            }
+        }
+        finally
+        {
+            if (rentedBytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedBytes);
+            }
+
+            if (rentedRanges is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedRanges);
+            }
+        }
+    }
+
+    /// <summary>Standardizes and splits into <paramref name="joined"/> (tokens joined by ' '); returns the token count.</summary>
+    private static int Tokenize<T>(ReadOnlySpan<byte> utf8, Span<byte> joined, Span<int> ranges)
+        where T : struct, ITextLayer
+    {
+        bool lower = T.Standardize is Standardize.LowerAndStripPunctuation or Standardize.Lower;
+        bool strip = T.Standardize is Standardize.LowerAndStripPunctuation or Standardize.StripPunctuation;
+        switch (T.Split)
+        {
+            case Split.Whitespace:
+                return SplitWhitespace(utf8, joined, ranges, lower, strip);
+            case Split.None:
+                ranges[0] = 0;
+                ranges[1] = StandardizeInto(utf8, joined, lower, strip);
+                return 1;
+            default:
+                // Standardize in place at the end of the buffer, then split code points to the front.
+                Span<byte> standardized = joined.Slice(joined.Length - utf8.Length);
+                int length = StandardizeInto(utf8, standardized, lower, strip);
+                return SplitCharacters(standardized.Slice(0, length), joined, ranges);
+        }
+    }
+
+    private static int SplitWhitespace(ReadOnlySpan<byte> text, Span<byte> joined, Span<int> ranges, bool lower, bool strip)
+    {
+        SearchValues<byte> specials = Specials[(lower ? 4 : 0) | (strip ? 2 : 0) | 1];
+        int written = 0;
+        int tokens = 0;
+        int tokenStart = -1;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int run = text.Slice(i).IndexOfAny(specials);
+            if (run < 0)
+            {
+                run = text.Length - i;
+            }
+
+            if (run > 0)
+            {
+                if (tokenStart < 0)
+                {
+                    tokenStart = StartToken(joined, ref written, tokens);
+                }
+
+                text.Slice(i, run).CopyTo(joined.Slice(written));
+                written += run;
+                i += run;
+                continue;
+            }
+
+            byte b = text[i++];
+            if (IsWhitespace(b))
+            {
+                if (tokenStart >= 0)
+                {
+                    ranges[2 * tokens] = tokenStart;
+                    ranges[(2 * tokens) + 1] = written;
+                    tokens++;
+                    tokenStart = -1;
+                }
+            }
+            else if (!(strip && IsPunctuation(b)))
+            {
+                if (tokenStart < 0)
+                {
+                    tokenStart = StartToken(joined, ref written, tokens);
+                }
+
+                joined[written++] = lower && (uint)(b - 'A') <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
+            }
+        }
+
+        // Stripping runs before splitting in Keras, so punctuation never starts a token:
+        // "a , b" -> "a  b" -> ["a", "b"], and "a,b" -> "ab".
+        if (tokenStart >= 0)
+        {
+            ranges[2 * tokens] = tokenStart;
+            ranges[(2 * tokens) + 1] = written;
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StartToken(Span<byte> joined, ref int written, int tokens)
+    {
+        if (tokens > 0)
+        {
+            joined[written++] = (byte)' ';
+        }
+
+        return written;
+    }
+
+    private static int StandardizeInto(ReadOnlySpan<byte> text, Span<byte> destination, bool lower, bool strip)
+    {
+        if (!lower && !strip)
+        {
+            text.CopyTo(destination);
+            return text.Length;
+        }
+
+        SearchValues<byte> specials = Specials[(lower ? 4 : 0) | (strip ? 2 : 0)];
+        int written = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int run = text.Slice(i).IndexOfAny(specials);
+            if (run < 0)
+            {
+                run = text.Length - i;
+            }
+
+            text.Slice(i, run).CopyTo(destination.Slice(written));
+            written += run;
+            i += run;
+            if (i < text.Length)
+            {
+                byte b = text[i++];
+                if (!(strip && IsPunctuation(b)))
+                {
+                    destination[written++] = lower && (uint)(b - 'A') <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
+                }
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>One token per code point (tf.strings.unicode_split, errors="replace": an ill-formed subsequence becomes U+FFFD).</summary>
+    private static int SplitCharacters(ReadOnlySpan<byte> text, Span<byte> joined, Span<int> ranges)
+    {
+        int written = 0;
+        int tokens = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            OperationStatus status = Rune.DecodeFromUtf8(text.Slice(i), out _, out int consumed);
+            int start = StartToken(joined, ref written, tokens);
+            if (status == OperationStatus.Done)
+            {
+                text.Slice(i, consumed).CopyTo(joined.Slice(written));
+                written += consumed;
+            }
+            else
+            {
+                joined[written++] = 0xEF;
+                joined[written++] = 0xBF;
+                joined[written++] = 0xBD;
+            }
+
+            ranges[2 * tokens] = start;
+            ranges[(2 * tokens) + 1] = written;
+            tokens++;
+            i += consumed;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>ASCII isspace: space, \t, \n, \v, \f, \r (TensorFlow's whitespace split; U+00A0 does not split).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhitespace(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
+
+    /// <summary>The 32 characters of Python's <c>string.punctuation</c>, all of them ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPunctuation(byte b) =>
+        (uint)(b - '!') <= '/' - '!' || (uint)(b - ':') <= '@' - ':' || (uint)(b - '[') <= '`' - '[' || (uint)(b - '{') <= '~' - '{';
+
+    private static SearchValues<byte>[] BuildSpecials()
+    {
+        var result = new SearchValues<byte>[8];
+        for (int flags = 0; flags < 8; flags++)
+        {
+            var bytes = new System.Collections.Generic.List<byte>();
+            for (int b = 0; b < 128; b++)
+            {
+                bool special = ((flags & 1) != 0 && IsWhitespace((byte)b))
+                    || ((flags & 2) != 0 && IsPunctuation((byte)b))
+                    || ((flags & 4) != 0 && b is >= 'A' and <= 'Z');
+                if (special)
+                {
+                    bytes.Add((byte)b);
+                }
+            }
+
+            result[flags] = SearchValues.Create(bytes.ToArray());
+        }
+
+        return result;
+    }
+
+    private static void Multiply(Span<float> row, ReadOnlySpan<float> idf)
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            row[i] *= idf[i];
+        }
+    }
+
+    private static void CheckBatch(int destination, int documents, int width)
+    {
+        if (width <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, "A batch needs a fixed width per document.");
+        }
+
+        if ((long)documents * width > destination)
+        {
+            throw new ArgumentException($"The destination has {destination} elements but {documents} documents need {(long)documents * width}.", "destination");
+        }
+    }
+
+    private ref struct IndexSink : ISink
+    {
+        private readonly Span<long> _destination;
+        private readonly int _sequenceLength;
+        private int _count;
+
+        public IndexSink(Span<long> destination, int sequenceLength)
+        {
+            if (sequenceLength > 0 && destination.Length < sequenceLength)
+            {
+                throw new ArgumentException($"The destination has {destination.Length} elements but OutputSequenceLength is {sequenceLength}.", "tokenIds");
+            }
+
+            _destination = destination;
+            _sequenceLength = sequenceLength;
+            _count = 0;
+        }
+
+        public void Add(long index)
+        {
+            int limit = _sequenceLength > 0 ? _sequenceLength : _destination.Length;
+            if (_count < limit)
+            {
+                _destination[_count] = index;
+            }
+            else if (_sequenceLength <= 0)
+            {
+                throw new ArgumentException($"The destination has {_destination.Length} elements but the document has more tokens; pass a longer span or set OutputSequenceLength.", "tokenIds");
+            }
+
+            _count++;
+        }
+
+        public int Finish()
+        {
+            if (_sequenceLength > 0 && _count < _sequenceLength)
+            {
+                _destination.Slice(_count, _sequenceLength - _count).Clear();
+            }
+
+            return _count;
+        }
+    }
+
+    private readonly ref struct BincountSink : ISink
+    {
+        private readonly Span<float> _row;
+        private readonly bool _count;
+
+        public BincountSink(Span<float> row, bool count)
+        {
+            _row = row;
+            _count = count;
+        }
+
+        public void Add(long index)
+        {
+            if ((ulong)index < (ulong)_row.Length)
+            {
+                _row[(int)index] = _count ? _row[(int)index] + 1f : 1f;
+            }
+        }
+    }
+}
