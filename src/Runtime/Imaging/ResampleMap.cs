@@ -16,6 +16,8 @@ internal sealed class ResampleMap
         Fill = fill;
         OffY = offY;
         OffX = offX;
+        WinH = winH;
+        WinW = winW;
         IsCopy = winH == outH && winW == outW && offY >= 0 && offX >= 0 && offY + winH <= srcH && offX + winW <= srcW;
         ScaleY = (float)winH / outH;
         ScaleX = (float)winW / outW;
@@ -36,6 +38,12 @@ internal sealed class ResampleMap
 
     /// <summary>Window origin in the source; negative when the window is a padded frame.</summary>
     public int OffX { get; }
+
+    /// <summary>Window (crop or padded frame) height, before resampling.</summary>
+    public int WinH { get; }
+
+    /// <summary>Window width, before resampling.</summary>
+    public int WinW { get; }
 
     /// <summary>The output is a plain crop of the source: rows can be copied.</summary>
     public bool IsCopy { get; }
