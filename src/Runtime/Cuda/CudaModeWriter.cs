@@ -318,7 +318,7 @@ internal sealed class ModeWriter
             int hw = s.InHeight * s.InWidth;
 
             // Per-channel mean over H and W of the stage before the contrast, accumulated in double.
-            Line($"        if (threadIdx.x < {c}) red[threadIdx.x] = 0.0;");
+            Line($"        for (int ch = threadIdx.x; ch < {c}; ch += blockDim.x) red[ch] = 0.0;");
             Line("        __syncthreads();");
             Line("        {");
             Line($"            double acc[{c}];");
@@ -331,7 +331,7 @@ internal sealed class ModeWriter
             Line($"            for (int ch = 0; ch < {c}; ++ch) atomicAdd(&red[ch], acc[ch]);");
             Line("        }");
             Line("        __syncthreads();");
-            Line($"        if (threadIdx.x < {c}) means[{j}][threadIdx.x] = (float)(red[threadIdx.x] / {hw}.0);");
+            Line($"        for (int ch = threadIdx.x; ch < {c}; ch += blockDim.x) means[{j}][ch] = (float)(red[ch] / {hw}.0);");
             Line("        __syncthreads();");
             Line($"        p.l{s.LayerIndex}_mean = means[{j}];");
         }
