@@ -79,6 +79,25 @@ public class CudaSourceTests
         }
     }
 
+    [EmulatedCudaTheory]
+    [MemberData(nameof(KerasVectorTests.VectorIds), MemberType = typeof(KerasVectorTests))]
+    public void Emulated_kernel_matches_keras_vectors(string id)
+    {
+        var vector = KerasImageVectors.ById(id);
+        if (vector.GetProperty("expected").ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return; // "unchanged input" (inference identity) is covered by the CPU test.
+        }
+
+        var (h, w, c, pixels) = KerasImageVectors.Image(vector);
+        var op = KerasImageVectors.Op(vector);
+        bool training = KerasImageVectors.Training(vector);
+        var spec = new ImagePipelineSpec(h, w, c, new[] { op });
+        ulong seed = op is RandomFlipOp ? FlipSeeds.First(flips: true) : 7;
+        var (_, _, _, expected) = KerasImageVectors.Expected(vector);
+        Parity.AssertClose(expected, CudaSourceEmulator.Run(spec, pixels, 1, training, seed), 1e-5f, id);
+    }
+
     [Fact]
     public void Source_is_deterministic_and_names_four_kernels()
     {
