@@ -112,7 +112,8 @@ public sealed class RandomTranslationOp : GeometricAugmentOp
 
 /// <summary>
 /// Keras <c>RandomCrop</c>: in training a random window when the input is strictly larger on both axes,
-/// otherwise aspect-crop plus bilinear resize; in inference the image passes unchanged (Keras 3.8+).
+/// otherwise a target-sized window at the aspect-crop origin (clipped) plus bilinear resize; in inference
+/// the image passes unchanged (Keras 3.8+).
 /// </summary>
 public sealed class RandomCropOp : ImageOp
 {

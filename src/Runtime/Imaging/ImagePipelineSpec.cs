@@ -111,7 +111,7 @@ public sealed class ImagePipelineSpec
             {
                 ResizeOp r => ResampleMap.ForResize(h, w, r),
                 CenterCropOp c => ResampleMap.ForCenterCrop(h, w, c.Height, c.Width),
-                RandomCropOp c when !(h > c.Height && w > c.Width) => ResampleMap.AspectCrop(h, w, c.Height, c.Width, nearest: false),
+                RandomCropOp c when !(h > c.Height && w > c.Width) => ResampleMap.RandomCropFallback(h, w, c.Height, c.Width),
                 _ => null,
             };
             list.Add(new PipelineStage(op, i, h, w, oh, ow) { Map = map });

@@ -58,6 +58,12 @@ internal static unsafe class ResampleKernels
         int ry1 = map.Y1[y];
         T* r1 = ry1 >= 0 ? src + ((long)ry1 * srcW * c) : null;
         float yl = map.YL[y];
+        if (!map.HasFill)
+        {
+            BilinearRow(r0, r1, yl, c, map, dst);
+            return;
+        }
+
         for (int x = 0; x < outW; x++)
         {
             int sx0 = x0s[x] * c;
@@ -78,5 +84,54 @@ internal static unsafe class ResampleKernels
                 dst[(x * c) + ch] = top + ((bottom - top) * yl);
             }
         }
+    }
+
+    /// <summary>Bilinear row without padding: no bounds tests, 3 channels unrolled.</summary>
+    private static void BilinearRow<T>(T* r0, T* r1, float yl, int c, ResampleMap map, float* dst)
+        where T : unmanaged
+    {
+        int outW = map.OutW;
+        fixed (int* x0s = map.X0, x1s = map.X1)
+        fixed (float* xls = map.XL)
+        {
+            if (c == 3)
+            {
+                for (int x = 0; x < outW; x++)
+                {
+                    int a = x0s[x] * 3;
+                    int b = x1s[x] * 3;
+                    float xl = xls[x];
+                    float* o = dst + (x * 3);
+                    o[0] = Lerp2(r0 + a, r0 + b, r1 + a, r1 + b, xl, yl);
+                    o[1] = Lerp2(r0 + a + 1, r0 + b + 1, r1 + a + 1, r1 + b + 1, xl, yl);
+                    o[2] = Lerp2(r0 + a + 2, r0 + b + 2, r1 + a + 2, r1 + b + 2, xl, yl);
+                }
+
+                return;
+            }
+
+            for (int x = 0; x < outW; x++)
+            {
+                int a = x0s[x] * c;
+                int b = x1s[x] * c;
+                float xl = xls[x];
+                for (int ch = 0; ch < c; ch++)
+                {
+                    dst[(x * c) + ch] = Lerp2(r0 + a + ch, r0 + b + ch, r1 + a + ch, r1 + b + ch, xl, yl);
+                }
+            }
+        }
+    }
+
+    // TF compute_lerp, in float32 and in this order (no fused multiply-add).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Lerp2<T>(T* tl, T* tr, T* bl, T* br, float xl, float yl)
+        where T : unmanaged
+    {
+        float vtl = Load(tl);
+        float vbl = Load(bl);
+        float top = vtl + ((Load(tr) - vtl) * xl);
+        float bottom = vbl + ((Load(br) - vbl) * xl);
+        return top + ((bottom - top) * yl);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace PrepGen.Imaging;
 
@@ -23,6 +24,7 @@ internal sealed class ResampleMap
         ScaleX = (float)winW / outW;
         (Y0, Y1, YL) = Axis(outH, winH, offY, srcH, ScaleY, nearest);
         (X0, X1, XL) = Axis(outW, winW, offX, srcW, ScaleX, nearest);
+        HasFill = Y0.Contains(-1) || Y1.Contains(-1) || X0.Contains(-1) || X1.Contains(-1);
     }
 
     public int OutH { get; }
@@ -47,6 +49,9 @@ internal sealed class ResampleMap
 
     /// <summary>The output is a plain crop of the source: rows can be copied.</summary>
     public bool IsCopy { get; }
+
+    /// <summary>Some output samples read the fill value (padding); otherwise the fast path applies.</summary>
+    public bool HasFill { get; }
 
     /// <summary>Window size / output size, as TF computes it (float32).</summary>
     public float ScaleY { get; }
@@ -95,6 +100,20 @@ internal sealed class ResampleMap
     /// <summary>A plain crop at the given origin.</summary>
     public static ResampleMap Crop(int h, int w, int y0, int x0, int outH, int outW)
         => new(h, w, outH, outW, y0, x0, outH, outW, nearest: false, 0f);
+
+    /// <summary>
+    /// Keras RandomCrop in training when the input is not strictly larger: the window starts at the
+    /// aspect-crop origin but is the TARGET size, clipped by the image (K3 random_crop.py slices
+    /// <c>[h_start : h_start + height]</c>), then a bilinear resize to the target.
+    /// </summary>
+    public static ResampleMap RandomCropFallback(int h, int w, int outH, int outW)
+    {
+        int cropH = Math.Max(Math.Min(h, (int)((float)(w * outH) / outW)), 1);
+        int cropW = Math.Max(Math.Min(w, (int)((float)(h * outW) / outH)), 1);
+        int y0 = (int)((float)(h - cropH) / 2);
+        int x0 = (int)((float)(w - cropW) / 2);
+        return new ResampleMap(h, w, Math.Min(outH, h - y0), Math.Min(outW, w - x0), y0, x0, outH, outW, nearest: false, 0f);
+    }
 
     /// <summary>smart_resize: center-crop to the target aspect ratio (float32 division, truncation), then resize.</summary>
     public static ResampleMap AspectCrop(int h, int w, int outH, int outW, bool nearest)

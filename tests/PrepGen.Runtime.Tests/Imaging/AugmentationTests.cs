@@ -158,11 +158,14 @@ public class AugmentationTests
     }
 
     [Fact]
-    public void Random_crop_of_a_not_larger_image_is_the_center_aspect_resize()
+    public void Random_crop_of_a_not_larger_image_resizes_a_target_sized_window()
     {
-        var input = ImageTestData.Floats(ImageTestData.Bytes(5 * 9 * 2, 12));
-        var crop = new ImagePipelineSpec(5, 9, 2, new[] { new RandomCropOp(5, 6) });
-        var resize = new ImagePipelineSpec(5, 9, 2, new[] { new ResizeOp(5, 6, cropToAspectRatio: true) });
-        Assert.Equal(Run(resize, input, false), Run(crop, input, true));
+        // K3 random_crop.py: 4x4 -> (2, 8) is not strictly larger, so crop_height = max(min(4, int(4*2/8)), 1) = 1,
+        // crop_width = min(4, int(4*8/2)) = 4, h_start = int((4-1)/2) = 1, w_start = 0; the slice is
+        // [1:3, 0:8] (the TARGET size, clipped), i.e. rows 1-2, then a bilinear resize of 2x4 to 2x8:
+        // column sources (i+0.5)*0.5-0.5 give offsets 0, .25, .75, 1.25, 1.75, 2.25, 2.75, 3 from the row start.
+        var spec = new ImagePipelineSpec(4, 4, 1, new[] { new RandomCropOp(2, 8) });
+        var expected = new[] { 4f, 4.25f, 4.75f, 5.25f, 5.75f, 6.25f, 6.75f, 7f, 8f, 8.25f, 8.75f, 9.25f, 9.75f, 10.25f, 10.75f, 11f };
+        Assert.Equal(expected, Run(spec, ImageTestData.Arange(16), true));
     }
 }

@@ -35,7 +35,7 @@ public class CudaSourceTests
         yield return ("contrast-and-crop-fallback", new ImagePipelineSpec(16, 18, 3, new ImageOp[]
         {
             new RandomContrastOp(FactorRange.ContrastFromKeras(new[] { 0.5 })),
-            new RandomCropOp(16, 12),
+            new RandomCropOp(12, 24),
             new RandomFlipOp(FlipMode.Vertical),
             new RandomContrastOp(FactorRange.ContrastFromKeras(new[] { 0.2, 0.3 }), 10f, 200f),
         }), true);
