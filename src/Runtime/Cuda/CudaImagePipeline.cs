@@ -148,8 +148,8 @@ public sealed unsafe class CudaImagePipeline : IDisposable
         }
         else
         {
-            // One thread per 4 outputs (float4 paths) or per output; the kernels also grid-stride.
-            long threads = (long)batch * outPerImage / CudaKernelSource.OutputsPerThread(Spec, training);
+            // The kernels also grid-stride, so the clamp below only costs parallelism, never coverage.
+            long threads = CudaKernelSource.Threads(Spec, training, batch);
             grid = (uint)Math.Clamp((threads + BlockSize - 1) / BlockSize, 1, int.MaxValue);
         }
 

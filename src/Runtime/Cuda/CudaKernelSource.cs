@@ -26,11 +26,26 @@ public static class CudaKernelSource
     public static bool UsesBlockPerImage(ImagePipelineSpec spec, bool training)
         => spec.Stages(training).Any(s => s.Op is RandomContrastOp);
 
-    /// <summary>Outputs each thread writes on the grid-stride paths (4 with float4 stores, else 1).</summary>
+    /// <summary>
+    /// Threads a launch needs on the grid-stride paths: one per 4 pixels (all channels) for channels-first
+    /// outputs whose width is a multiple of 4, one per 4 outputs when the image size allows float4 stores,
+    /// else one per output.
+    /// </summary>
     /// <param name="spec">The pipeline.</param>
     /// <param name="training">The mode.</param>
-    public static int OutputsPerThread(ImagePipelineSpec spec, bool training)
-        => spec.OutputLength(training) % 4 == 0 ? 4 : 1;
+    /// <param name="batch">Number of images.</param>
+    public static long Threads(ImagePipelineSpec spec, bool training, int batch)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        long e = spec.OutputLength(training);
+        int ow = training ? spec.TrainingOutputWidth : spec.OutputWidth;
+        if (spec.OutputLayout == ImageLayout.ChannelsFirst && ow % 4 == 0)
+        {
+            return batch * (e / spec.Channels / 4);
+        }
+
+        return e % 4 == 0 ? batch * (e / 4) : batch * e;
+    }
 
     /// <summary>Generates the CUDA C source.</summary>
     /// <param name="spec">The pipeline.</param>

@@ -255,16 +255,23 @@ internal sealed class ModeWriter
         }
         else if (chw && ow % 4 == 0)
         {
-            // Four consecutive x of one (image, channel, row): one float4 store.
-            Line($"    const long long quads = (long long)batch * {e / 4}LL;");
+            // Four consecutive x of one (image, row), every channel: coordinates are computed once for all
+            // channels, and each channel plane gets one float4 store (coalesced per warp).
+            long quadsPerImage = (long)oh * ow / 4;
+            Line($"    const long long quads = (long long)batch * {quadsPerImage}LL;");
             Line("    for (long long q = (long long)blockIdx.x * blockDim.x + threadIdx.x; q < quads; q += (long long)gridDim.x * blockDim.x)");
             Line("    {");
-            Line($"        int n = (int)(q / {e / 4}LL); int r = (int)(q - (long long)n * {e / 4}LL) * 4;");
+            Line($"        int n = (int)(q / {quadsPerImage}LL); int r = (int)(q - (long long)n * {quadsPerImage}LL) * 4;");
             Line("        P p; make_params(p, n, seed);");
             Line($"        const T* img = in + (long long)n * {inE}LL;");
-            Line("        " + decode);
-            Line($"        float4 v = make_float4(s{last}(img, p, y, x, ch), s{last}(img, p, y, x + 1, ch), s{last}(img, p, y, x + 2, ch), s{last}(img, p, y, x + 3, ch));");
-            Line("        *reinterpret_cast<float4*>(out + q * 4) = v;");
+            Line($"        int y = r / {ow}; int x = r - y * {ow};");
+            Line($"        float* o = out + (long long)n * {e}LL + r;");
+            Line("#pragma unroll");
+            Line($"        for (int ch = 0; ch < {c}; ++ch)");
+            Line("        {");
+            Line($"            float4 v = make_float4(s{last}(img, p, y, x, ch), s{last}(img, p, y, x + 1, ch), s{last}(img, p, y, x + 2, ch), s{last}(img, p, y, x + 3, ch));");
+            Line($"            *reinterpret_cast<float4*>(o + ch * {(long)oh * ow}) = v;");
+            Line("        }");
             Line("    }");
         }
         else if (e % 4 == 0)

@@ -118,7 +118,7 @@ public class CudaSourceTests
     {
         var (_, spec, _) = Pipelines().First();
         Assert.Contains("reinterpret_cast<float4*>", CudaKernelSource.Generate(spec), StringComparison.Ordinal);
-        Assert.Equal(4, CudaKernelSource.OutputsPerThread(spec, false));
+        Assert.Equal(24 * 32 / 4 * 5, CudaKernelSource.Threads(spec, false, 5));
     }
 }
 
