@@ -213,7 +213,10 @@ internal sealed class ModeWriter
         int winW = m.WinW;
         int h = s.InHeight;
         int w = s.InWidth;
-        string Rd(string yy, string xx) => $"(((unsigned)({yy}) < {h}u && (unsigned)({xx}) < {w}u) ? {prev}{yy}, {xx}, c) : {F(m.Fill)})";
+        // Without padding every clamped index is inside the source, so reads need no bounds test.
+        string Rd(string yy, string xx) => m.HasFill
+            ? $"(((unsigned)({yy}) < {h}u && (unsigned)({xx}) < {w}u) ? {prev}{yy}, {xx}, c) : {F(m.Fill)})"
+            : $"{prev}{yy}, {xx}, c)";
         if (m.Nearest)
         {
             Line($"    int sy = max(min((int)floorf(((float)y + 0.5f) * {F(m.ScaleY)}), {winH - 1}), 0) + {m.OffY};");
