@@ -171,7 +171,8 @@ internal static unsafe class PointwiseKernels
         {
             float* o1 = o + plane;
             float* o2 = o1 + plane;
-            for (int i = 0; i < n; i++)
+            int i = Vector256.IsHardwareAccelerated ? Deinterleave3(hwc, o, o1, o2, n) : 0;
+            for (; i < n; i++)
             {
                 o[i] = hwc[3 * i];
                 o1[i] = hwc[(3 * i) + 1];
@@ -189,6 +190,37 @@ internal static unsafe class PointwiseKernels
                 oc[i] = hwc[(i * c) + ch];
             }
         }
+    }
+
+    /// <summary>
+    /// RGBRGB... to three planes, 8 pixels per step: blend the three loaded vectors so each lane holds
+    /// the wanted channel, then one cross-lane permute puts the pixels in order.
+    /// </summary>
+    private static int Deinterleave3(float* hwc, float* o0, float* o1, float* o2, int n)
+    {
+        // Lane i of the blended vector comes from vector (i + k) % 3 for channel k (a = 0, b = 1, c = 2).
+        var fromA0 = Vector256.Create(-1, 0, 0, -1, 0, 0, -1, 0).AsSingle();
+        var fromB0 = Vector256.Create(0, -1, 0, 0, -1, 0, 0, -1).AsSingle();
+        var fromA1 = Vector256.Create(0, -1, 0, 0, -1, 0, 0, -1).AsSingle();
+        var fromB1 = Vector256.Create(0, 0, -1, 0, 0, -1, 0, 0).AsSingle();
+        var fromA2 = Vector256.Create(0, 0, -1, 0, 0, -1, 0, 0).AsSingle();
+        var fromB2 = Vector256.Create(-1, 0, 0, -1, 0, 0, -1, 0).AsSingle();
+        var order0 = Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5);
+        var order1 = Vector256.Create(1, 4, 7, 2, 5, 0, 3, 6);
+        var order2 = Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7);
+        int i = 0;
+        for (; i <= n - 8; i += 8)
+        {
+            float* p = hwc + (3 * i);
+            var a = Vector256.Load(p);
+            var b = Vector256.Load(p + 8);
+            var c = Vector256.Load(p + 16);
+            Vector256.Shuffle(Vector256.ConditionalSelect(fromA0, a, Vector256.ConditionalSelect(fromB0, b, c)), order0).Store(o0 + i);
+            Vector256.Shuffle(Vector256.ConditionalSelect(fromA1, a, Vector256.ConditionalSelect(fromB1, b, c)), order1).Store(o1 + i);
+            Vector256.Shuffle(Vector256.ConditionalSelect(fromA2, a, Vector256.ConditionalSelect(fromB2, b, c)), order2).Store(o2 + i);
+        }
+
+        return i;
     }
 
     /// <summary>Builds a 16 * C pattern of a per-channel value (see <see cref="Normalize"/>).</summary>

@@ -47,22 +47,28 @@ public class PointwiseTests
         Assert.Equal(new[] { 7f, 1f }, output);
     }
 
-    [Fact]
-    public void Channels_first_output_is_the_transpose()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(1)]
+    public void Channels_first_output_is_the_transpose(int channels)
     {
-        var input = ImageTestData.Arange(2 * 3 * 4);
-        var last = new ImagePipelineSpec(2, 3, 4, Array.Empty<ImageOp>());
-        var first = new ImagePipelineSpec(2, 3, 4, Array.Empty<ImageOp>(), ImageLayout.ChannelsFirst);
+        // 2 x 13 pixels: whole 8-pixel vector steps plus a scalar tail.
+        const int h = 2;
+        const int w = 13;
+        var input = ImageTestData.Arange(h * w * channels);
+        var last = new ImagePipelineSpec(h, w, channels, Array.Empty<ImageOp>());
+        var first = new ImagePipelineSpec(h, w, channels, Array.Empty<ImageOp>(), ImageLayout.ChannelsFirst);
         var nhwc = new float[input.Length];
         var nchw = new float[input.Length];
         ImagePipelineCpu.Run(last, input, 1, nhwc);
         ImagePipelineCpu.Run(first, input, 1, nchw);
         Assert.Equal(input, nhwc);
-        for (int c = 0; c < 4; c++)
+        for (int c = 0; c < channels; c++)
         {
-            for (int p = 0; p < 6; p++)
+            for (int p = 0; p < h * w; p++)
             {
-                Assert.Equal(input[(p * 4) + c], nchw[(c * 6) + p]);
+                Assert.Equal(input[(p * channels) + c], nchw[(c * h * w) + p]);
             }
         }
     }
