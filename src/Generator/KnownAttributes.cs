@@ -12,6 +12,7 @@ internal static class KnownAttributes
     public const string HashedCrossing = "PrepGen.HashedCrossingAttribute";
     public const string CategoryEncoding = "PrepGen.CategoryEncodingAttribute";
     public const string TextVectorization = "PrepGen.TextVectorizationAttribute";
+    public const string ImagePipeline = "PrepGen.ImagePipelineAttribute";
 
     public static readonly (string MetadataName, LayerKind Kind)[] Layers =
     {

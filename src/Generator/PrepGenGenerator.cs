@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PrepGen.Generator.Binding;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Emit;
+using PrepGen.Generator.Images;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.Parsing;
 using PrepGen.Generator.State;
@@ -30,6 +31,22 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         {
             RegisterLayer(context, metadataName, kind, stateFiles);
         }
+
+        RegisterImagePipelines(context);
+    }
+
+    private static void RegisterImagePipelines(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ImageParseResult> pipelines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownAttributes.ImagePipeline,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => Guard(() => ImagePipelineParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new ImageParseResult(null, e)))
+            .WithTrackingName(StepNames.ParseImagePipeline);
+
+        context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(pipelines.Where(static r => r.Model is not null), static (spc, r) =>
+            spc.AddSource(r.Model!.QualifiedName + ".ImagePipeline.g.cs", ImagePipelineEmitter.Emit(r.Model)));
     }
 
     private static void RegisterLayer(

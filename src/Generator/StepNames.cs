@@ -7,4 +7,5 @@ public static class StepNames
     public const string StateFiles = "PrepGen.StateFiles";
     public const string Bind = "PrepGen.Bind";
     public const string BuildTable = "PrepGen.BuildTable";
+    public const string ParseImagePipeline = "PrepGen.ParseImagePipeline";
 }

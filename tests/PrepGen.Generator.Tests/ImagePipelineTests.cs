@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+
+namespace PrepGen.Generator.Tests;
+
+/// <summary>[ImagePipeline] classes: generated constants and entry points, Keras vectors through them, and Keras's checks as diagnostics.</summary>
+public class ImagePipelineTests
+{
+    private const string Pipelines = """
+        using System;
+        using PrepGen;
+        namespace Demo;
+
+        // keras-vectors.json resizing-crop-to-aspect: Resizing(4, 2, nearest, crop_to_aspect_ratio) on arange(16) 4x4x1.
+        [ImagePipeline(Height = 4, Width = 4, Channels = 1)]
+        [Resizing(4, 2, Interpolation = Interpolation.Nearest, CropToAspectRatio = true)]
+        public static partial class CropToAspect { }
+
+        // keras-vectors.json randtrans-up-constant: RandomTranslation((-0.2, -0.2), 0, constant) on arange(25) 5x5x1, training.
+        [ImagePipeline(Height = 5, Width = 5, Channels = 1)]
+        [RandomTranslation(HeightFactor = new[] { -0.2, -0.2 }, WidthFactor = new[] { 0.0 }, FillMode = FillMode.Constant)]
+        public static partial class TranslateUp { }
+
+        [ImagePipeline(Height = 8, Width = 6, Channels = 3, OutputLayout = ImageLayout.ChannelsFirst)]
+        [Resizing(4, 4)]
+        [RandomCrop(2, 3)]
+        [RandomFlip(Mode = FlipMode.Horizontal)]
+        public static partial class Sizes { }
+
+        public static class Call
+        {
+            public static float[] Run(string pipeline, float[] images, int outputLength, bool training) => pipeline switch
+            {
+                "CropToAspect" => Invoke(CropToAspect.Run, images, outputLength, training),
+                "TranslateUp" => Invoke(TranslateUp.Run, images, outputLength, training),
+                _ => throw new ArgumentException(pipeline),
+            };
+
+            private delegate void Runner(ReadOnlySpan<float> images, int batch, Span<float> output, bool training, ulong seed);
+
+            private static float[] Invoke(Runner run, float[] images, int outputLength, bool training)
+            {
+                var output = new float[outputLength];
+                run(images, 1, output, training, 7);
+                return output;
+            }
+        }
+        """;
+
+    private static readonly Lazy<Type> Compiled = new(() =>
+    {
+        GeneratorRun run = GeneratorHarness.Run(Pipelines);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrors);
+        return GeneratorHarness.Load(run).GetType("Demo.Call")!;
+    });
+
+    [Theory]
+    [InlineData("CropToAspect", 16, false, new float[] { 1, 2, 5, 6, 9, 10, 13, 14 })]
+    [InlineData("TranslateUp", 25, true, new float[] { 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 0, 0, 0, 0, 0 })]
+    public void Generated_pipelines_match_the_Keras_vectors(string pipeline, int pixels, bool training, float[] expected)
+    {
+        float[] arange = Enumerable.Range(0, pixels).Select(i => (float)i).ToArray();
+        var output = (float[])Compiled.Value.GetMethod("Run")!.Invoke(null, [pipeline, arange, expected.Length, training])!;
+        Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public void Constants_give_the_inference_and_training_sizes()
+    {
+        Type sizes = Compiled.Value.Assembly.GetType("Demo.Sizes")!;
+        int Const(string name) => (int)sizes.GetField(name)!.GetValue(null)!;
+        Assert.Equal((4, 4, 3), (Const("OutputHeight"), Const("OutputWidth"), Const("OutputChannels")));
+
+        // Keras 3: RandomCrop crops in training only and is the identity in inference.
+        Assert.Equal((2, 3), (Const("TrainingOutputHeight"), Const("TrainingOutputWidth")));
+    }
+
+    [Theory]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(2, 2, CropToAspectRatio = true, PadToAspectRatio = true)] public static partial class P { }", "PG0201")]
+    [InlineData("[ImagePipeline(Height = 0, Width = 4, Channels = 1)] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)] public partial class P { }", "PG0001")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomRotation] public static partial class P { }", "PG0202")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomTranslation(HeightFactor = new[] { 0.5, 0.1 }, WidthFactor = new[] { 0.0 })] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomBrightness(Factor = new[] { 1.5 })] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { -0.5 })] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomZoom(HeightFactor = new[] { -1.5 })] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomFlip(Mode = (FlipMode)9)] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][CenterCrop(0, 2)] public static partial class P { }", "PG0200")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { 0.5 }, ValueRange = new[] { 255.0, 0.0 })] public static partial class P { }", "PG0200")]
+    public void Keras_rejections_are_diagnostics(string declaration, string id)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Empty(run.Result.Results[0].GeneratedSources);
+    }
+}
