@@ -13,6 +13,7 @@ internal static class KnownAttributes
     public const string CategoryEncoding = "PrepGen.CategoryEncodingAttribute";
     public const string TextVectorization = "PrepGen.TextVectorizationAttribute";
     public const string ImagePipeline = "PrepGen.ImagePipelineAttribute";
+    public const string FeatureRecord = "PrepGen.FeatureRecordAttribute";
 
     public static readonly (string MetadataName, LayerKind Kind)[] Layers =
     {

@@ -8,6 +8,7 @@ using PrepGen.Generator.Emit;
 using PrepGen.Generator.Images;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.Parsing;
+using PrepGen.Generator.Records;
 using PrepGen.Generator.State;
 using PrepGen.Generator.Tables;
 
@@ -33,6 +34,53 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         }
 
         RegisterImagePipelines(context);
+        RegisterFeatureRecords(context, stateFiles);
+    }
+
+    private static void RegisterFeatureRecords(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles)
+    {
+        IncrementalValuesProvider<RecordParseResult> parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownAttributes.FeatureRecord,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => Guard(() => FeatureRecordParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new RecordParseResult(null, e)))
+            .WithTrackingName(StepNames.ParseRecord);
+
+        IncrementalValuesProvider<RecordBindResult> bound = parsed
+            .Where(static r => r.Spec is not null)
+            .Combine(stateFiles)
+            .Select(static (pair, ct) => Guard(() => FeatureRecordBinder.Bind(pair.Left.Spec!, pair.Right, ct), pair.Left.Spec!.TypeName, e => new RecordBindResult(null, e)))
+            .WithTrackingName(StepNames.BindRecord);
+
+        IncrementalValuesProvider<BuiltRecord> built = bound
+            .Where(static r => r.Record is not null)
+            .Select(static (r, ct) => BuiltRecord.Build(r.Record!, ct))
+            .WithTrackingName(StepNames.BuildRecordTables);
+
+        context.RegisterSourceOutput(parsed.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(built, static (spc, record) =>
+        {
+            foreach (BuiltLayer layer in record.Layers)
+            {
+                if (layer.Error is not null)
+                {
+                    LayerSpec spec = layer.Model.Spec;
+                    spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+                    return;
+                }
+            }
+
+            string source = Guard(() => FeatureRecordEmitter.Emit(record), record.Record.Spec.QualifiedName, e =>
+            {
+                Report(spc, e);
+                return "";
+            });
+            if (source.Length > 0)
+            {
+                spc.AddSource(record.Record.Spec.QualifiedName + ".FeatureRecord.g.cs", source);
+            }
+        });
     }
 
     private static void RegisterImagePipelines(IncrementalGeneratorInitializationContext context)

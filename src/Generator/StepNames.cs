@@ -8,4 +8,7 @@ public static class StepNames
     public const string Bind = "PrepGen.Bind";
     public const string BuildTable = "PrepGen.BuildTable";
     public const string ParseImagePipeline = "PrepGen.ParseImagePipeline";
+    public const string ParseRecord = "PrepGen.ParseRecord";
+    public const string BindRecord = "PrepGen.BindRecord";
+    public const string BuildRecordTables = "PrepGen.BuildRecordTables";
 }

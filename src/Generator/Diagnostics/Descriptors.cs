@@ -25,6 +25,10 @@ internal static class Descriptors
         "PG0003", Shape, "More than one layer attribute on a method",
         "'{0}' carries several layer attributes ({1}); a method implements exactly one layer");
 
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
+        "PG0004", Shape, "Feature record member type not supported by its layer",
+        "Member '{0}' of type '{1}' cannot feed {2} with its output mode: use string, long or int for one value, T[] or ReadOnlyMemory<T> for a sample of several");
+
     // PG01xx: state files.
     public static readonly DiagnosticDescriptor StateFileNotFound = Error(
         "PG0100", State, "State file not found",

@@ -48,7 +48,7 @@ internal static class LayerEmitter
         return w.ToString();
     }
 
-    private static void WriteMethod(SourceWriter w, LayerModel model)
+    public static void WriteMethod(SourceWriter w, LayerModel model)
     {
         MethodSignature m = model.Spec.Method;
         string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));

@@ -19,9 +19,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="line"/> (if any) and an opening brace, then indents.</summary>
     public SourceWriter Open(string line)
     {
-        Line(line);
+        if (line.Length > 0)
+        {
+            Line(line);
+        }
+
         Line("{");
         _indent++;
         return this;

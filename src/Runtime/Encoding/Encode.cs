@@ -122,6 +122,15 @@ public static class Encode
         }
     }
 
+    /// <summary>Token ids as floats (an Int-mode member of a feature record contributes its ids as values).</summary>
+    public static void Widen(ReadOnlySpan<long> ids, Span<float> destination)
+    {
+        for (int i = 0; i < ids.Length; i++)
+        {
+            destination[i] = ids[i];
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(Span<float> row, long index, bool count)
     {

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using PrepGen.Generator.Binding;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.State;
+using PrepGen.Generator.Tables;
+
+namespace PrepGen.Generator.Records;
+
+/// <summary>A feature record with every member bound: the models and the floats each member contributes.</summary>
+internal sealed record BoundRecord(FeatureRecordSpec Spec, EquatableArray<LayerModel> Models, EquatableArray<int> Widths)
+{
+    public int Width => Widths.Sum();
+}
+
+/// <summary>The record bind step's output.</summary>
+internal sealed record RecordBindResult(BoundRecord? Record, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A bound record with its members' tables built; equality is the bound record's.</summary>
+internal sealed class BuiltRecord : IEquatable<BuiltRecord>
+{
+    public BuiltRecord(BoundRecord record, BuiltLayer[] layers)
+    {
+        Record = record;
+        Layers = layers;
+    }
+
+    public BoundRecord Record { get; }
+
+    public BuiltLayer[] Layers { get; }
+
+    public static BuiltRecord Build(BoundRecord record, CancellationToken cancellationToken) =>
+        new(record, record.Models.Select(m => BuiltLayer.Build(m, cancellationToken)).ToArray());
+
+    public bool Equals(BuiltRecord? other) => other is not null && Record.Equals(other.Record);
+
+    public override bool Equals(object? obj) => Equals(obj as BuiltRecord);
+
+    public override int GetHashCode() => Record.GetHashCode();
+}
+
+/// <summary>Binds each member with the layer binder (every Keras rule applies) and sizes the row.</summary>
+internal static class FeatureRecordBinder
+{
+    public static RecordBindResult Bind(FeatureRecordSpec spec, ImmutableArray<StateFile> files, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var models = new List<LayerModel>();
+        var widths = new List<int>();
+        foreach (RecordMember member in spec.Members)
+        {
+            BindResult bound = LayerBinder.Bind(member.Layer, files, cancellationToken);
+            diagnostics.AddRange(bound.Diagnostics);
+            if (bound.Model is not { } model)
+            {
+                continue;
+            }
+
+            int width = Width(model);
+            if (width <= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, member.Layer.Location, "FeatureRecord member " + member.MemberName,
+                    "an Int-mode TextVectorization member needs OutputSequenceLength: a row has a fixed width"));
+                continue;
+            }
+
+            models.Add(model);
+            widths.Add(width);
+        }
+
+        long total = widths.Sum(w => (long)w);
+        if (diagnostics.Count == 0 && total > int.MaxValue / 4)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, spec.Members[0].Layer.Location, "FeatureRecord " + spec.TypeName,
+                "the members encode to " + total + " floats; EncodedWidth is limited to " + (int.MaxValue / 4)));
+        }
+
+        return diagnostics.Count > 0
+            ? new RecordBindResult(null, diagnostics.ToEquatableArray())
+            : new RecordBindResult(new BoundRecord(spec, models.ToEquatableArray(), widths.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Floats a member contributes: an Int index is one float; vectors are their depth.</summary>
+    private static int Width(LayerModel model) => model.Shape switch
+    {
+        CallShape.Index => 1,
+        CallShape.TextIndices => model.Text!.SequenceLength,
+        _ => model.Depth,
+    };
+}

@@ -1,0 +1,29 @@
+using PrepGen.Generator.Model;
+
+namespace PrepGen.Generator.Records;
+
+/// <summary>How a record member's value reaches its layer's generated method.</summary>
+internal enum MemberAccess
+{
+    /// <summary>The member itself (a scalar, or an array passed as a span).</summary>
+    Direct,
+
+    /// <summary>A <c>ReadOnlyMemory&lt;T&gt;</c> member: pass <c>.Span</c>.</summary>
+    MemorySpan,
+
+    /// <summary>A single float passed as a one-element span (Normalization, Rescaling).</summary>
+    SingleElementSpan,
+}
+
+/// <summary>One encoded member: the synthesized layer spec for its private encoder method, and how to call it.</summary>
+internal sealed record RecordMember(string MemberName, LayerSpec Layer, MemberAccess Access);
+
+/// <summary>A <c>[FeatureRecord]</c> type and its encoded members in declaration order.</summary>
+internal sealed record FeatureRecordSpec(
+    string? Namespace,
+    EquatableArray<ContainingType> Types,
+    string TypeName,
+    EquatableArray<RecordMember> Members)
+{
+    public string QualifiedName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, t => t.Name));
+}

@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PrepGen.Generator.Binding;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.Parsing;
+
+namespace PrepGen.Generator.Records;
+
+/// <summary>The parse step's output for a feature record.</summary>
+internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Reads a <c>[FeatureRecord]</c> type: every property or field with a layer attribute becomes a member
+/// encoder. Each member gets a synthesized method signature (from its type and the layer's output mode)
+/// that goes through the same binder, tables and emitters as a layer method, so a record member and a
+/// method with the same attribute behave identically.
+/// </summary>
+internal static class FeatureRecordParser
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static RecordParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+        LocationInfo? typeLocation = LocationInfo.From(syntax.Identifier.GetLocation());
+
+        var types = new List<ContainingType>();
+        bool allPartial = true;
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            bool partial = t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            allPartial &= partial;
+            string keyword = t.IsRecord ? (t.IsValueType ? "record struct" : "record") : t.IsValueType ? "struct" : "class";
+            types.Insert(0, new ContainingType(keyword, t.Name, partial));
+        }
+
+        if (!allPartial || type.IsGenericType || type.IsStatic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, typeLocation, type.Name,
+                "a [FeatureRecord] must be a non-generic, non-static partial class, struct or record in partial types"));
+            return new RecordParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var members = new List<RecordMember>();
+        foreach (ISymbol member in type.GetMembers().Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m is IPropertySymbol or IFieldSymbol))
+        {
+            AttributeData[] layers = member.GetAttributes().Where(a => KnownAttributes.IsLayer(a.AttributeClass)).ToArray();
+            if (layers.Length == 0)
+            {
+                continue;
+            }
+
+            LocationInfo? at = LocationInfo.From(layers[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+            if (layers.Length > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MultipleLayers, at, member.Name, string.Join(", ", layers.Select(a => a.AttributeClass!.Name))));
+                continue;
+            }
+
+            LayerKind kind = KnownAttributes.Layers.First(l => l.MetadataName == layers[0].AttributeClass!.ToDisplayString()).Kind;
+            ITypeSymbol memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
+            LayerOptions options = AttributeReader.Read(layers[0]);
+            RecordMember? encoded = Synthesize(member.Name, memberType, kind, options, ns, types, at);
+            if (encoded is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedMemberType, at, member.Name, memberType.ToDisplayString(), kind));
+                continue;
+            }
+
+            members.Add(encoded);
+        }
+
+        if (members.Count == 0 && diagnostics.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, typeLocation, "FeatureRecord " + type.Name,
+                "no property or field carries a layer attribute, so there is nothing to encode"));
+        }
+
+        return diagnostics.Count > 0
+            ? new RecordParseResult(null, diagnostics.ToEquatableArray())
+            : new RecordParseResult(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Finds the first calling shape of the layer that the member's type can feed.</summary>
+    private static RecordMember? Synthesize(string name, ITypeSymbol type, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
+    {
+        (ValueKind element, MemberAccess access, bool sequence) = Describe(type);
+        if (element == ValueKind.Other)
+        {
+            return null;
+        }
+
+        OutputMode defaultMode = kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
+        var mode = (OutputMode)(options.OutputMode ?? (int)defaultMode);
+        IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
+        foreach (MethodSignature candidate in Candidates("Encode_" + name, element, sequence))
+        {
+            if (ShapeCatalog.Match(shapes, candidate) is not null)
+            {
+                var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, at, options);
+                return new RecordMember(name, spec, access);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<MethodSignature> Candidates(string name, ValueKind element, bool sequence)
+    {
+        if (sequence)
+        {
+            ValueKind span = element switch
+            {
+                ValueKind.String => ValueKind.StringSpan,
+                ValueKind.Long => ValueKind.LongSpan,
+                _ => ValueKind.Other,
+            };
+            yield return Signature(name, ValueKind.Void, (span, "values"), (ValueKind.FloatOutput, "output"));
+            yield break;
+        }
+
+        yield return Signature(name, ValueKind.Long, (element, "value"));
+        yield return Signature(name, ValueKind.Void, (element, "value"), (ValueKind.FloatOutput, "output"));
+        yield return Signature(name, ValueKind.Int, (element, "value"), (ValueKind.LongOutput, "ids"));
+    }
+
+    private static MethodSignature Signature(string name, ValueKind returns, params (ValueKind Kind, string Name)[] parameters) =>
+        new(name, "private static", returns, Display(returns),
+            parameters.Select(p => new Parameter(p.Kind, p.Name, Display(p.Kind))).ToEquatableArray(),
+            IsStatic: true, IsPartial: true, IsGeneric: false);
+
+    private static string Display(ValueKind kind) => kind switch
+    {
+        ValueKind.Void => "void",
+        ValueKind.String => "string",
+        ValueKind.Long => "long",
+        ValueKind.Int => "int",
+        ValueKind.StringSpan => "global::System.ReadOnlySpan<string>",
+        ValueKind.LongSpan => "global::System.ReadOnlySpan<long>",
+        ValueKind.LongOutput => "global::System.Span<long>",
+        ValueKind.FloatOutput => "global::System.Span<float>",
+        _ => "object",
+    };
+
+    /// <summary>The element kind of a member type, and whether it is a sequence (T[] or ReadOnlyMemory&lt;T&gt;).</summary>
+    private static (ValueKind Element, MemberAccess Access, bool Sequence) Describe(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return (Scalar(array.ElementType), MemberAccess.Direct, true);
+        }
+
+        if (type is INamedTypeSymbol { Name: "ReadOnlyMemory", TypeArguments.Length: 1 } memory && memory.ContainingNamespace?.ToDisplayString() == "System")
+        {
+            return (Scalar(memory.TypeArguments[0]), MemberAccess.MemorySpan, true);
+        }
+
+        return (Scalar(type), MemberAccess.Direct, false);
+    }
+
+    private static ValueKind Scalar(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_String => ValueKind.String,
+        SpecialType.System_Int64 => ValueKind.Long,
+        SpecialType.System_Int32 => ValueKind.Int,
+        _ => ValueKind.Other,
+    };
+}
