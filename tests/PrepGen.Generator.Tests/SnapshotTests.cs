@@ -13,7 +13,7 @@ namespace PrepGen.Generator.Tests;
 /// </summary>
 public class SnapshotTests
 {
-    private static readonly ReferenceAssemblies Net10 = new(
+    internal static readonly ReferenceAssemblies Net10 = new(
         "net10.0",
         new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
         Path.Combine("ref", "net10.0"));

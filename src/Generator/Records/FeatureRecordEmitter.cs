@@ -43,6 +43,11 @@ internal static class FeatureRecordEmitter
         int offset = 0;
         for (int i = 0; i < spec.Members.Count; i++)
         {
+            if (i > 0)
+            {
+                w.Line();
+            }
+
             WriteMember(w, spec.Members[i], record.Models[i], offset, record.Widths[i]);
             offset += record.Widths[i];
         }
@@ -109,7 +114,5 @@ internal static class FeatureRecordEmitter
                 w.Line(method + "(" + value + ", " + slice + ");");
                 break;
         }
-
-        w.Line();
     }
 }

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PrepGen.Generator.Tests;
+
+/// <summary>Snapshots of the type-level outputs: a [FeatureRecord] and an [ImagePipeline] (see SnapshotTests).</summary>
+public class TypeSnapshotTests
+{
+    public static TheoryData<string, string, string> Cases() => new()
+    {
+        {
+            "FeatureRecordListing",
+            "Demo.Listing.FeatureRecord.g.cs",
+            """
+            using System;
+            using PrepGen;
+
+            namespace Demo;
+
+            [FeatureRecord]
+            public partial record Listing
+            {
+                [StringLookup(Vocabulary = new[] { "a", "b", "c" }, OutputMode = OutputMode.OneHot)]
+                public string City { get; init; } = "";
+
+                [Hashing(NumBins = 4)]
+                public long Zip { get; init; }
+
+                [CategoryEncoding(NumTokens = 3)]
+                public long[] Tags { get; init; } = [];
+
+                [TextVectorization(Vocabulary = new[] { "quiet", "sunny" }, OutputSequenceLength = 3)]
+                public string Description { get; init; } = "";
+            }
+            """
+        },
+        {
+            "ImagePipelineAugment",
+            "Demo.Augment.ImagePipeline.g.cs",
+            """
+            using PrepGen;
+
+            namespace Demo;
+
+            [ImagePipeline(Height = 256, Width = 256, Channels = 3, OutputLayout = ImageLayout.ChannelsFirst)]
+            [Resizing(224, 224, CropToAspectRatio = true)]
+            [RandomFlip(Mode = FlipMode.Horizontal)]
+            [RandomRotation(Factor = new[] { 0.1 }, FillMode = FillMode.Constant)]
+            [RandomContrast(Factor = new[] { 0.2 })]
+            public static partial class Augment
+            {
+            }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Generated_code_matches_the_snapshot(string name, string hintName, string source)
+    {
+        string snapshot = Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", name + ".g.cs.txt");
+        if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(snapshot, GeneratorHarness.Run(source).Generated(hintName));
+        }
+
+        Assert.True(File.Exists(snapshot), "missing snapshot " + snapshot + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
+        var test = new CSharpSourceGeneratorTest<PrepGenGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = SnapshotTests.Net10,
+            TestState =
+            {
+                Sources = { source },
+                AdditionalReferences =
+                {
+                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.StringLookupAttribute).Assembly.Location),
+                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.Runtime.Encode).Assembly.Location),
+                },
+                GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
+            },
+        };
+        await test.RunAsync();
+    }
+}
