@@ -122,7 +122,7 @@ internal static class ImagePipelineParser
             }
 
             return new ImageOpModel("new " + Imaging + "ResizeOp(" + h + ", " + w + ", global::PrepGen.Interpolation." + Enum<InterpolationMirror>(a, "Interpolation", at) +
-                ", " + Bool(crop) + ", " + Bool(pad) + ", " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", h, w, false);
+                ", cropToAspectRatio: " + Bool(crop) + ", padToAspectRatio: " + Bool(pad) + ", fillValue: " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", h, w, false);
         }
 
         public ImageOpModel Crop(AttributeData a, LocationInfo? at, string op, bool trainingOnly)
@@ -187,7 +187,7 @@ internal static class ImagePipelineParser
             return new ImageOpModel("new " + Imaging + op + "(" + string.Join(", ", factors) +
                 ", global::PrepGen.FillMode." + Enum<FillModeMirror>(a, "FillMode", at) +
                 ", global::PrepGen.Interpolation." + Enum<InterpolationMirror>(a, "Interpolation", at) +
-                ", " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", 0, 0, false);
+                ", fillValue: " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", 0, 0, false);
         }
 
         public ImageOpModel? Intensity(AttributeData a, LocationInfo? at, string op, string rule)
