@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
+using PrepGen.Generator.Parsing;
 
 namespace PrepGen.Generator.Images;
 
@@ -29,16 +30,8 @@ internal static class ImagePipelineParser
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? location = LocationInfo.From(context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken));
 
-        var types = new List<ContainingType>();
-        bool allPartial = true;
-        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
-        {
-            bool partial = t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            allPartial &= partial;
-            types.Insert(0, new ContainingType(t.IsRecord ? "record" : t.TypeKind == Microsoft.CodeAnalysis.TypeKind.Struct ? "struct" : "class", t.Name, partial));
-        }
-
-        if (!type.IsStatic || !allPartial || type.IsGenericType)
+        List<ContainingType> types = TypeChain.From(type, cancellationToken);
+        if (!type.IsStatic || types.Any(t => !t.IsPartial) || type.IsGenericType)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name,
                 "an [ImagePipeline] must be a non-generic static partial class in partial types"));
@@ -83,7 +76,7 @@ internal static class ImagePipelineParser
             return new ImageParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string? ns = TypeChain.Namespace(type);
         return new ImageParseResult(new ImagePipelineModel(ns, types.ToEquatableArray(), height, width, channels, channelsFirst, ops.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
     }
 

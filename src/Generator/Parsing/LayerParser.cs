@@ -46,11 +46,7 @@ internal static class LayerParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var types = new List<ContainingType>();
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            types.Insert(0, Describe(type, cancellationToken));
-        }
+        List<ContainingType> types = TypeChain.From(method.ContainingType, cancellationToken);
 
         var signature = new MethodSignature(
             method.Name,
@@ -71,7 +67,7 @@ internal static class LayerParser
             return Fail(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, why));
         }
 
-        string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string? ns = TypeChain.Namespace(method);
         var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, location, AttributeReader.Read(attribute));
         return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
@@ -99,21 +95,5 @@ internal static class LayerParser
         {
             yield return "type '" + type.Name + "' is not partial";
         }
-    }
-
-    private static ContainingType Describe(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        bool isPartial = type.DeclaringSyntaxReferences.Any(r =>
-            r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
-        string keyword = type.IsRecord
-            ? (type.IsValueType ? "record struct" : "record")
-            : type.TypeKind switch
-            {
-                Microsoft.CodeAnalysis.TypeKind.Struct => "struct",
-                Microsoft.CodeAnalysis.TypeKind.Interface => "interface",
-                _ => "class",
-            };
-        string name = type.Name + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">");
-        return new ContainingType(keyword, name, isPartial);
     }
 }

@@ -32,24 +32,15 @@ internal static class FeatureRecordParser
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? typeLocation = LocationInfo.From(syntax.Identifier.GetLocation());
 
-        var types = new List<ContainingType>();
-        bool allPartial = true;
-        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
-        {
-            bool partial = t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
-            allPartial &= partial;
-            string keyword = t.IsRecord ? (t.IsValueType ? "record struct" : "record") : t.IsValueType ? "struct" : "class";
-            types.Insert(0, new ContainingType(keyword, t.Name, partial));
-        }
-
-        if (!allPartial || type.IsGenericType || type.IsStatic)
+        List<ContainingType> types = TypeChain.From(type, cancellationToken);
+        if (types.Any(t => !t.IsPartial) || type.IsGenericType || type.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, typeLocation, type.Name,
                 "a [FeatureRecord] must be a non-generic, non-static partial class, struct or record in partial types"));
             return new RecordParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string? ns = TypeChain.Namespace(type);
         var members = new List<RecordMember>();
         foreach (ISymbol member in type.GetMembers().Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m is IPropertySymbol or IFieldSymbol))
         {

@@ -140,7 +140,8 @@ public static class Encode
         }
     }
 
-    private static void Scale(Span<float> row, ReadOnlySpan<float> idf)
+    /// <summary>Multiplies counts by their idf weights in place (float32, as Keras's tf_idf).</summary>
+    internal static void Scale(Span<float> row, ReadOnlySpan<float> idf)
     {
         for (int i = 0; i < row.Length; i++)
         {

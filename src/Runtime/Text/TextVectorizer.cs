@@ -61,7 +61,7 @@ public static class TextVectorizer
         where T : struct, ITextLayer
     {
         Accumulate<T>(utf8, output, idf.Length, count: true);
-        Multiply(output.Slice(0, idf.Length), idf);
+        Encode.Scale(output.Slice(0, idf.Length), idf);
     }
 
     /// <summary>Tf-idf of one UTF-16 document.</summary>
@@ -69,7 +69,7 @@ public static class TextVectorizer
         where T : struct, ITextLayer
     {
         Accumulate<T>(text, output, idf.Length, count: true);
-        Multiply(output.Slice(0, idf.Length), idf);
+        Encode.Scale(output.Slice(0, idf.Length), idf);
     }
 
     /// <summary>Int mode over a batch: row-major, <paramref name="sequenceLength"/> ids per document.</summary>
@@ -371,14 +371,6 @@ public static class TextVectorizer
         }
 
         return result;
-    }
-
-    private static void Multiply(Span<float> row, ReadOnlySpan<float> idf)
-    {
-        for (int i = 0; i < row.Length; i++)
-        {
-            row[i] *= idf[i];
-        }
     }
 
     private static void CheckBatch(int destination, int documents, int width)
