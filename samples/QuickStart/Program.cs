@@ -1,37 +1,45 @@
+using System.Globalization;
 using QuickStart;
 
 Console.WriteLine("PrepGen quick start: Keras preprocessing layers compiled to C#");
+Console.WriteLine($"Each listing encodes to {Listing.EncodedWidth} floats (state learned from data/listings.csv by adapt.sh).");
 Console.WriteLine();
 
-string[] cities = ["paris", "tokyo", "berlin", "new york"];
-Span<float> oneHot = stackalloc float[5];
-foreach (string city in cities)
+string csv = Path.Combine(AppContext.BaseDirectory, "data", "listings.csv");
+List<Listing> rows = File.ReadLines(csv).Skip(1).Take(4).Select(Parse).ToList();
+rows.Add(new Listing { City = "lisbon", Rooms = 7, Zip = 1100, Description = "Tiny attic, great view!" }); // unseen values -> OOV
+
+Span<float> encoded = stackalloc float[Listing.EncodedWidth];
+foreach (Listing row in rows)
 {
-    Encoders.CityOneHot(city, oneHot);
-    Console.WriteLine($"City({city,-9}) = {Encoders.City(city)}   one-hot [{string.Join(", ", oneHot.ToArray())}]");
+    row.Encode(encoded);
+    Console.WriteLine($"{row.City,-9} {row.Rooms} rooms  {row.Description}");
+    Console.WriteLine($"  [{string.Join(' ', encoded.ToArray().Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}]");
 }
 
-Console.WriteLine();
-foreach (long rooms in new long[] { 0, 10, 30, 7, 8 })
-{
-    Console.WriteLine($"Rooms({rooms,2}) = {Encoders.Rooms(rooms)}");
-}
+float[] batch = new float[rows.Count * Listing.EncodedWidth];
+Listing.EncodeBatch(rows.ToArray(), batch);
+Console.WriteLine($"EncodeBatch: {rows.Count} rows -> {batch.Length} floats, row-major");
 
-// The guide: StringLookup(vocabulary=["a","b","c","d"]) on [["a","c","d"],["d","z","b"]] -> [[1 3 4] [4 0 2]]
+// The guide: StringLookup(vocabulary=["a","b","c","d"]) on [["a","c","d"],["d","z","b"]] -> [[1 3 4] [4 0 2]].
 Console.WriteLine();
 Span<long> indices = stackalloc long[3];
-foreach (string[] row in new[] { new[] { "a", "c", "d" }, new[] { "d", "z", "b" } })
+foreach (string[] letters in new[] { new[] { "a", "c", "d" }, new[] { "d", "z", "b" } })
 {
-    Encoders.Letters(row, indices);
-    Console.WriteLine($"Letters([{string.Join(", ", row)}]) = [{string.Join(" ", indices.ToArray())}]");
+    Layers.Letters(letters, indices);
+    Console.WriteLine($"Letters([{string.Join(", ", letters)}]) = [{string.Join(" ", indices.ToArray())}]");
 }
 
-Console.WriteLine();
-Console.WriteLine($"Bucket(12345)             = {Encoders.Bucket(12345)}");
-Span<float> tags = stackalloc float[8];
-Encoders.Tags(["pool", "garden", "pool"], tags);
-Console.WriteLine($"Tags([pool, garden, pool]) = [{string.Join(", ", tags.ToArray())}]");
-Console.WriteLine($"CityByRooms(paris, 3)     = {Encoders.CityByRooms("paris", 3)}");
-Span<float> amenities = stackalloc float[6];
-Encoders.Amenities([1, 2, 3, 1], amenities);
-Console.WriteLine($"Amenities([1, 2, 3, 1])   = [{string.Join(", ", amenities.ToArray())}]");
+Console.WriteLine($"Bucket(12345) = {Layers.Bucket(12345)}   CityByRooms(paris, 3) = {Layers.CityByRooms("paris", 3)}");
+
+static Listing Parse(string line)
+{
+    string[] f = line.Split(',');
+    return new Listing
+    {
+        City = f[0],
+        Rooms = long.Parse(f[1], CultureInfo.InvariantCulture),
+        Zip = long.Parse(f[2], CultureInfo.InvariantCulture),
+        Description = f[3],
+    };
+}
