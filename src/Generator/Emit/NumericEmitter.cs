@@ -90,7 +90,7 @@ internal static class NumericEmitter
 
     /// <summary>A round-trip float32 literal that also keeps the sign of -0 (which "R" drops on .NET Framework hosts).</summary>
     private static string Float(float value) =>
-        value == 0 && System.BitConverter.GetBytes(value)[3] == 0x80 ? "-0f" : Literals.Float(value);
+        value == 0 && float.IsNegativeInfinity(1f / value) ? "-0f" : Literals.Float(value);
 
     private static string Count(int n, string singular, string? plural = null) =>
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
