@@ -26,18 +26,20 @@ public static class DiscretizationKernel
             return 0;
         }
 
+        // Each step moves right unless value < boundary: "boundary <= value" for numbers, always for NaN, as
+        // upper_bound does. The flag is materialized (setcc) and multiplied in, so there is no branch to mispredict.
         ref float b = ref MemoryMarshal.GetReference(boundaries);
         int lo = 0;
         while (n > 1)
         {
             int half = n >> 1;
-
-            // !(value < boundary) is "boundary <= value" for numbers and true for NaN, as in upper_bound.
-            lo = !(value < Unsafe.Add(ref b, lo + half)) ? lo + half : lo;
+            bool less = value < Unsafe.Add(ref b, lo + half);
+            lo += half * (1 - Unsafe.BitCast<bool, byte>(less));
             n -= half;
         }
 
-        return lo + (!(value < Unsafe.Add(ref b, lo)) ? 1 : 0);
+        bool last = value < Unsafe.Add(ref b, lo);
+        return lo + 1 - Unsafe.BitCast<bool, byte>(last);
     }
 
     /// <summary>The bins of a batch of values, element-wise.</summary>
