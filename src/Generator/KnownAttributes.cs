@@ -14,6 +14,9 @@ internal static class KnownAttributes
     public const string TextVectorization = "PrepGen.TextVectorizationAttribute";
     public const string ImagePipeline = "PrepGen.ImagePipelineAttribute";
     public const string FeatureRecord = "PrepGen.FeatureRecordAttribute";
+    public const string Normalization = "PrepGen.NormalizationAttribute";
+    public const string Discretization = "PrepGen.DiscretizationAttribute";
+    public const string Rescaling = "PrepGen.RescalingAttribute";
 
     public static readonly (string MetadataName, LayerKind Kind)[] Layers =
     {
@@ -23,6 +26,9 @@ internal static class KnownAttributes
         (HashedCrossing, LayerKind.HashedCrossing),
         (CategoryEncoding, LayerKind.CategoryEncoding),
         (TextVectorization, LayerKind.TextVectorization),
+        (Normalization, LayerKind.Normalization),
+        (Discretization, LayerKind.Discretization),
+        (Rescaling, LayerKind.Rescaling),
     };
 
     public static bool IsLayer(INamedTypeSymbol? type)

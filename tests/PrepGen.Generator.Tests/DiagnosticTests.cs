@@ -54,8 +54,51 @@ public class DiagnosticTests
         { "PG0205", "[StringLookup(" + Vocab + ", OutputMode = OutputMode.TfIdf, IdfWeights = new[] { 1.0 })] public static partial void M(System.ReadOnlySpan<string> v, System.Span<float> o);", "-", "1 weights" },
     };
 
+    // ---- Numeric layers (issue 4): Normalization, Discretization, Rescaling; "v.txt" holds a stats.json ----
+    private const string NormSig = "public static partial void M(System.ReadOnlySpan<float> x, System.Span<float> y);";
+    private const string BinSig = "public static partial long M(float x);";
+    private const string FromStats = "StatsFile = \"v.txt\", StatsKey = \"price\"";
+    private const string PriceNorm = "{\"format\": 1, \"features\": {\"price\": {\"kind\": \"normalization\", \"mean\": [1.0], \"variance\": [-4.0]}}}";
+
+    public static TheoryData<string, string, string, string> NumericCases() => new()
+    {
+        { "PG0002", "[Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public static partial float M(float x);", "-", "void M(ReadOnlySpan<float>, Span<float>)" },
+        { "PG0002", "[Discretization(BinBoundaries = new[] { 1.0 })] public static partial long M(double x);", "-", "long|int M(float)" },
+        { "PG0002", "[Rescaling(Scale = 2)] public static partial void M(System.ReadOnlySpan<int> x, System.Span<float> y);", "-", "ReadOnlySpan<float>|ReadOnlySpan<byte>" },
+        { "PG0100", "[Normalization(StatsFile = \"missing.json\", StatsKey = \"price\")] " + NormSig, "-", "missing.json" },
+        { "PG0104", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 1,\n \"features\": {,}}", "line 2: not valid JSON" },
+        { "PG0104", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 1, \"features\": {\"price\": {\"kind\": \"normalization\", \"mean\": [1.0,], \"variance\": [1.0]}}}", "not valid JSON" },
+        { "PG0104", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 2, \"features\": {}}", "stats format 2 is not supported" },
+        { "PG0104", "[Normalization(" + FromStats + ")] " + NormSig, "{\"features\": {}}", "\"format\" member is missing" },
+        { "PG0104", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 1, \"features\": {\"price\": {\"kind\": \"normalization\",\n\"mean\": [\"a\"], \"variance\": [1.0]}}}", "line 2: \"mean\"[0] of entry \"price\" is a string, not a number" },
+        { "PG0104", "[Discretization(" + FromStats + ")] " + BinSig, "{\"format\": 1, \"features\": {\"price\": {\"kind\": \"discretization\"}}}", "needs \"bin_boundaries\"" },
+        { "PG0106", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 1, \"features\": {\"age\": {\"kind\": \"normalization\", \"mean\": [1], \"variance\": [1]}}}", "has no entry \"price\" under \"features\" (its keys: \"age\")" },
+        { "PG0107", "[Normalization(" + FromStats + ")] " + NormSig, "{\"format\": 1, \"features\": {\"price\": {\"kind\": \"discretization\", \"bin_boundaries\": [1]}}}", "has kind \"discretization\", but this layer reads kind \"normalization\"" },
+        { "PG0107", "[Discretization(" + FromStats + ")] " + BinSig, PriceNorm, "reads kind \"discretization\"" },
+        { "PG0200", "[Normalization(" + FromStats + ")] " + NormSig, PriceNorm, "StatsFile 'v.txt' key \"price\": Variance[0] = -4 is negative" },
+        { "PG0200", "[Normalization(Mean = new[] { 1.0, 2.0 }, Variance = new[] { 1.0 })] " + NormSig, "-", "Mean has 2 values but Variance has 1" },
+        { "PG0200", "[Normalization(Mean = new double[0], Variance = new double[0])] " + NormSig, "-", "at least one value" },
+        { "PG0200", "[Normalization(Mean = new[] { 1e39 }, Variance = new[] { 1.0 })] " + NormSig, "-", "Mean[0] = 1E+39 is not a finite float32" },
+        { "PG0200", "[Normalization(Mean = new[] { 0.0 }, Variance = new[] { double.PositiveInfinity })] " + NormSig, "-", "Variance[0] = Infinity is not a finite float32" },
+        { "PG0200", "[Discretization(BinBoundaries = new[] { 0.0, 1.0, 0.5 })] " + BinSig, "-", "sorted ascending" },
+        { "PG0200", "[Discretization(BinBoundaries = new[] { 0.0, double.NaN })] " + BinSig, "-", "BinBoundaries[1] is NaN" },
+        { "PG0200", "[Discretization(BinBoundaries = new[] { 0.0 }, OutputMode = OutputMode.TfIdf)] public static partial void M(System.ReadOnlySpan<float> x, System.Span<float> y);", "-", "not supported" },
+        { "PG0200", "[Rescaling(Scale = double.NaN)] " + NormSig, "-", "Scale = NaN is not a finite float32" },
+        { "PG0200", "[Rescaling(Scale = 1, Offset = 1e300)] " + NormSig, "-", "Offset = 1E+300 is not a finite float32" },
+        { "PG0201", "[Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 }, " + FromStats + ")] " + NormSig, "-", "Mean/Variance and StatsFile" },
+        { "PG0201", "[Discretization(BinBoundaries = new[] { 1.0 }, " + FromStats + ")] " + BinSig, "-", "BinBoundaries and StatsFile" },
+        { "PG0202", "[Normalization(Mean = new[] { 1.0 })] " + NormSig, "-", "Mean is set without Variance" },
+        { "PG0202", "[Normalization(Variance = new[] { 1.0 })] " + NormSig, "-", "Variance is set without Mean" },
+        { "PG0202", "[Normalization] " + NormSig, "-", "Mean and Variance, or StatsFile with StatsKey, are required" },
+        { "PG0202", "[Normalization(StatsFile = \"v.txt\")] " + NormSig, PriceNorm, "StatsFile requires StatsKey" },
+        { "PG0202", "[Normalization(StatsKey = \"price\")] " + NormSig, "-", "StatsKey requires StatsFile" },
+        { "PG0202", "[Discretization] " + BinSig, "-", "BinBoundaries, or StatsFile with StatsKey, are required" },
+        { "PG0202", "[Rescaling(Offset = 1)] " + NormSig, "-", "Scale is required" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(NumericCases))]
     public void Reports_the_diagnostic(string id, string member, string file, string messagePart)
     {
         string source = "using PrepGen;\nnamespace Demo;\npublic static partial class E\n{\n    " + member + "\n}\n";
@@ -123,7 +166,7 @@ public class DiagnosticTests
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToArray();
         // PG0004 is covered by FeatureRecordTests; PG0101, PG0300 and PG9999 by the facts above.
-        var tested = Cases().Select(c => (string)c[0]).Concat(["PG0004", "PG0101", "PG0300", "PG9999"]).ToHashSet();
+        var tested = Cases().Concat(NumericCases()).Select(c => (string)c[0]).Concat(["PG0004", "PG0101", "PG0300", "PG9999"]).ToHashSet();
         string docs = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "docs", "diagnostics.md"));
         string shipped = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (string id in ids)

@@ -57,8 +57,39 @@ public class SnapshotTests
         },
     };
 
+    // ---- Numeric layers (issue 4). The harness's one state file is state/city.txt: here it holds a stats.json. ----
+    public static TheoryData<string, string, string?> NumericCases() => new()
+    {
+        {
+            "NormalizationThreeFeatures",
+            """[Normalization(Mean = new[] { 0.485, 0.456, 0.406 }, Variance = new[] { 0.052441, 0.050176, 0.0 })] public static partial void Pixels(ReadOnlySpan<float> input, Span<float> output);""",
+            null
+        },
+        {
+            "NormalizationStatsFileInvert",
+            """[Normalization(StatsFile = "state/city.txt", StatsKey = "price", Invert = true)] public static partial void Price(ReadOnlySpan<float> input, Span<float> output);""",
+            "{\n  \"format\": 1,\n  \"features\": {\n    \"price\": { \"kind\": \"normalization\", \"mean\": [-0.0], \"variance\": [1.44], \"count\": 10 }\n  }\n}\n"
+        },
+        {
+            "DiscretizationIntBatch",
+            """[Discretization(BinBoundaries = new[] { 0.0, 0.1, 0.5, 1e300 })] public static partial void Bins(ReadOnlySpan<float> values, Span<long> bins);""",
+            null
+        },
+        {
+            "DiscretizationOneHot",
+            """[Discretization(BinBoundaries = new[] { 18.0, 30.0, 45.0 }, OutputMode = OutputMode.OneHot)] public static partial void Age(float value, Span<float> output);""",
+            null
+        },
+        {
+            "RescalingBytes",
+            """[Rescaling(Scale = 1.0 / 255)] public static partial void Pixels(ReadOnlySpan<byte> input, Span<float> output);""",
+            null
+        },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(NumericCases))]
     public async Task Generated_code_matches_the_snapshot(string name, string member, string? vocabulary)
     {
         string source = "using System;\nusing PrepGen;\n\nnamespace Demo;\n\npublic static partial class Encoders\n{\n    " + member + "\n}\n";

@@ -47,15 +47,40 @@ public sealed class DestinationTests
         ["Hashing longs batch"] = o => HashingLayers.ListInput2(new long[] { 1, 2, 3 }, o),
     };
 
-    public static TheoryData<string> FloatLayerNames => new(FloatLayers.Keys);
+    public static TheoryData<string> FloatLayerNames => new(FloatLayers.Keys.Concat(NumericFloatLayers.Keys));
 
-    public static TheoryData<string> IndexLayerNames => new(IndexLayers.Keys);
+    public static TheoryData<string> IndexLayerNames => new(IndexLayers.Keys.Concat(NumericIndexLayers.Keys));
+
+    // ---- Numeric layers (issue 4): fixed-width outputs, and element-wise outputs as wide as their 3-element input ----
+    private static readonly Dictionary<string, (int Width, Action<float[]> Call)> NumericFloatLayers = new()
+    {
+        ["Discretization one_hot"] = (4, o => DiscretizationLayers.OneHot3(0.7f, o)),
+        ["Discretization multi_hot"] = (4, o => DiscretizationLayers.MultiHot3(new[] { 0.1f, 2f }, o)),
+        ["Discretization count"] = (4, o => DiscretizationLayers.Count3(new[] { 0.1f, 0.2f, 2f }, o)),
+        ["Normalization 3 features"] = (3, o => NormalizationLayers.Rgb(new[] { 0.1f, 0.5f, 0.9f }, o)),
+        ["Normalization broadcast"] = (3, o => NormalizationLayers.Broadcast(new[] { 0.1f, 0.5f, 0.9f }, o)),
+        ["Normalization invert"] = (3, o => NormalizationLayers.GuideInverse(new[] { 0.1f, 0.5f, 0.9f }, o)),
+        ["Rescaling float"] = (3, o => RescalingLayers.Centered(new[] { 0f, 127f, 255f }, o)),
+        ["Rescaling byte"] = (3, o => RescalingLayers.Bytes(new byte[] { 0, 127, 255 }, o)),
+    };
+
+    private static readonly Dictionary<string, Action<long[]>> NumericIndexLayers = new()
+    {
+        ["Discretization batch"] = o => DiscretizationLayers.Int3Batch(new[] { -1f, 0.5f, 7f }, o),
+        ["Discretization batch, many boundaries"] = o => DiscretizationLayers.ManyBatch(new[] { -100f, 0.5f, float.NaN }, o),
+    };
+
+    private static (int Width, Action<float[]> Call) FloatLayer(string name) =>
+        FloatLayers.TryGetValue(name, out var layer) ? layer : NumericFloatLayers[name];
+
+    private static Action<long[]> IndexLayer(string name) =>
+        IndexLayers.TryGetValue(name, out var layer) ? layer : NumericIndexLayers[name];
 
     [Theory]
     [MemberData(nameof(FloatLayerNames))]
     public void Float_destination_too_short_throws_without_writing(string name)
     {
-        (int width, Action<float[]> call) = FloatLayers[name];
+        (int width, Action<float[]> call) = FloatLayer(name);
         foreach (int length in new[] { 0, 1, width - 1 }.Where(n => n < width).Distinct())
         {
             var destination = Filled(length);
@@ -68,7 +93,7 @@ public sealed class DestinationTests
     [MemberData(nameof(FloatLayerNames))]
     public void Float_destination_longer_than_width_keeps_its_tail(string name)
     {
-        (int width, Action<float[]> call) = FloatLayers[name];
+        (int width, Action<float[]> call) = FloatLayer(name);
         var exact = Filled(width);
         call(exact);
         Assert.DoesNotContain(Sentinel, exact); // the whole width is written (cleared, then encoded)
@@ -83,7 +108,7 @@ public sealed class DestinationTests
     [MemberData(nameof(IndexLayerNames))]
     public void Index_destination_too_short_throws_without_writing(string name)
     {
-        Action<long[]> call = IndexLayers[name];
+        Action<long[]> call = IndexLayer(name);
         foreach (int length in new[] { 0, 2 })
         {
             long[] destination = Enumerable.Repeat(LongSentinel, length).ToArray();
@@ -96,7 +121,7 @@ public sealed class DestinationTests
     [MemberData(nameof(IndexLayerNames))]
     public void Index_destination_longer_keeps_its_tail(string name)
     {
-        Action<long[]> call = IndexLayers[name];
+        Action<long[]> call = IndexLayer(name);
         var exact = new long[3];
         call(exact);
         long[] longer = Enumerable.Repeat(LongSentinel, 7).ToArray();

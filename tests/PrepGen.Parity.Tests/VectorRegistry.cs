@@ -22,6 +22,9 @@ internal static class VectorRegistry
         "IndexLookup (StringLookup engine)",
         "IndexLookup (IntegerLookup engine)",
         "CategoryEncoding",
+
+        // ---- Numeric layers (issue 4) ----
+        "Discretization",
     };
 
     private const string AdaptReason = "state comes from adapt(): run end to end (adapter -> state files -> generated layer) by PrepGen.Generator.Tests.AdaptEndToEndTests, which compiles at test time";
@@ -136,6 +139,21 @@ internal static class VectorRegistry
         ["catenc-one-hot-1d"] = input => EachLeaf(input, v => Floats(6, o => CategoryEncodingLayers.OneHot6(L(v), o))),
         ["catenc-one-hot-batched"] = input => EachLeaf(input, v => Floats(6, o => CategoryEncodingLayers.OneHot6(L(v), o))),
         ["catenc-count-4"] = input => PerSample(input, s => Floats(4, o => CategoryEncodingLayers.Count4(Longs(s), o))),
+
+        // ---- Discretization (numeric layers, issue 4): K3 casts inputs to float32 before bucketing ----
+        ["discretization-int"] = input => PerSample(input, s => Indices(s.GetArrayLength(), o => DiscretizationLayers.Int3Batch(FloatArray(s), o))),
+        ["discretization-4-boundaries"] = input => EachLeaf(input, v => (long)DiscretizationLayers.Four(v.GetSingle())),
+        ["discretization-count"] = input => PerSample(input, s => Floats(4, o => DiscretizationLayers.Count3(FloatArray(s), o))),
+        // one_hot: each value its own vector (rank 3 (1,2,2): the last dimension is not 1, so nothing is squeezed).
+        ["discretization-one-hot-rank1"] = input => EachLeaf(input, v => Floats(4, o => DiscretizationLayers.OneHot3(v.GetSingle(), o))),
+        ["discretization-one-hot-rank3"] = input => EachLeaf(input, v => Floats(4, o => DiscretizationLayers.OneHot3(v.GetSingle(), o))),
+        ["discretization-multi-hot-rank2"] = input => PerSample(input, s => Floats(4, o => DiscretizationLayers.MultiHot3(FloatArray(s), o))),
+        // Rank >= 3 multi_hot reduces axis 1 (keras.ops.multi_hot): (B, N, M) -> (B, M, depth), sample (b, j) = x[b, :, j].
+        ["discretization-multi-hot-rank3"] = input => input.EnumerateArray()
+            .Select(batch => (object)Enumerable.Range(0, batch[0].GetArrayLength())
+                .Select(j => (object)Floats(4, o => DiscretizationLayers.MultiHot3(batch.EnumerateArray().Select(row => row[j].GetSingle()).ToArray(), o)))
+                .ToArray())
+            .ToArray(),
     };
 
     /// <summary>Extra elements past the layer's width, which a generated method must leave untouched.</summary>

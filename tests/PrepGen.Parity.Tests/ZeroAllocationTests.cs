@@ -59,13 +59,33 @@ public sealed class ZeroAllocationTests
         ["CategoryEncoding one_hot long -> Span<float>"] = static () => CategoryEncodingLayers.OneHot6(4, FloatOut),
     };
 
-    public static TheoryData<string> CaseNames => new(Cases.Keys);
+    public static TheoryData<string> CaseNames => new(Cases.Keys.Concat(NumericCases.Keys));
+
+    // ---- Numeric layers (issue 4): inputs long enough for the SIMD paths and their scalar tails ----
+    private static readonly float[] NumericInput = Enumerable.Range(0, 99).Select(i => (i * 0.731f) - 20f).ToArray();
+    private static readonly byte[] ByteInput = Enumerable.Range(0, 131).Select(i => (byte)(i * 3)).ToArray();
+    private static readonly float[] NumericOut = new float[131];
+    private static readonly long[] BinsOut = new long[99];
+
+    private static readonly Dictionary<string, Action> NumericCases = new()
+    {
+        ["Normalization 3 features ReadOnlySpan<float> -> Span<float>"] = static () => NormalizationLayers.Rgb(NumericInput, NumericOut),
+        ["Normalization broadcast ReadOnlySpan<float> -> Span<float>"] = static () => NormalizationLayers.Broadcast(NumericInput, NumericOut),
+        ["Normalization invert ReadOnlySpan<float> -> Span<float>"] = static () => NormalizationLayers.GuideInverse(NumericInput, NumericOut),
+        ["Rescaling ReadOnlySpan<float> -> Span<float>"] = static () => RescalingLayers.Centered(NumericInput, NumericOut),
+        ["Rescaling ReadOnlySpan<byte> -> Span<float>"] = static () => RescalingLayers.Bytes(ByteInput, NumericOut),
+        ["Discretization float -> long"] = static () => _sink += DiscretizationLayers.Int3(0.7f) + DiscretizationLayers.Four(2f),
+        ["Discretization ReadOnlySpan<float> -> Span<long>"] = static () => DiscretizationLayers.Int3Batch(NumericInput, BinsOut),
+        ["Discretization many boundaries ReadOnlySpan<float> -> Span<long>"] = static () => DiscretizationLayers.ManyBatch(NumericInput, BinsOut),
+        ["Discretization one_hot float -> Span<float>"] = static () => DiscretizationLayers.OneHot3(0.7f, NumericOut),
+        ["Discretization count ReadOnlySpan<float> -> Span<float>"] = static () => DiscretizationLayers.Count3(NumericInput, NumericOut),
+    };
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Generated_layer_allocates_nothing(string name)
     {
-        Action call = Cases[name];
+        Action call = Cases.TryGetValue(name, out Action? known) ? known : NumericCases[name];
         for (int i = 0; i < 200; i++)
         {
             call();

@@ -71,6 +71,9 @@ internal static class LayerBinder
             LayerKind.TextVectorization => TextBinder.Bind(context, model, cancellationToken),
             LayerKind.Hashing => HashingBinder.BindHashing(context, model),
             LayerKind.HashedCrossing => HashingBinder.BindCrossing(context, model),
+            LayerKind.Normalization => NumericBinder.BindNormalization(context, model),
+            LayerKind.Discretization => NumericBinder.BindDiscretization(context, model),
+            LayerKind.Rescaling => NumericBinder.BindRescaling(context, model),
             _ => HashingBinder.BindCategoryEncoding(context, model),
         };
     }
@@ -82,6 +85,8 @@ internal static class LayerBinder
             LayerKind.Hashing => new[] { OutputMode.Int, OutputMode.OneHot, OutputMode.MultiHot, OutputMode.Count },
             LayerKind.HashedCrossing => new[] { OutputMode.Int, OutputMode.OneHot },
             LayerKind.CategoryEncoding => new[] { OutputMode.OneHot, OutputMode.MultiHot, OutputMode.Count },
+            LayerKind.Discretization => new[] { OutputMode.Int, OutputMode.OneHot, OutputMode.MultiHot, OutputMode.Count },
+            LayerKind.Normalization or LayerKind.Rescaling => new[] { OutputMode.Int },
             _ => (OutputMode[])Enum.GetValues(typeof(OutputMode)),
         };
         if (Array.IndexOf(allowed, mode) >= 0)

@@ -31,6 +31,8 @@ internal static class ShapeCatalog
     private static readonly ValueKind[] Strings = { ValueKind.StringSpan };
     private static readonly ValueKind[] Longs = { ValueKind.LongSpan };
     private static readonly ValueKind[] CrossInput = { ValueKind.String, ValueKind.Long, ValueKind.Int };
+    private static readonly ValueKind[] FloatScalar = { ValueKind.Float };
+    private static readonly ValueKind[] FloatSpan = { ValueKind.FloatSpan };
 
     public static IReadOnlyList<ShapeDefinition> For(LayerKind kind, OutputMode mode, bool invert)
     {
@@ -50,6 +52,22 @@ internal static class ShapeCatalog
 
         switch (kind)
         {
+            // ---- Numeric layers (issue 4) ----
+            case LayerKind.Normalization:
+                return new[] { new ShapeDefinition(CallShape.Elementwise, Void, new[] { FloatSpan, FloatOut }) };
+            case LayerKind.Rescaling:
+                return new[] { new ShapeDefinition(CallShape.Elementwise, Void, new[] { new[] { ValueKind.FloatSpan, ValueKind.ByteSpan }, FloatOut }) };
+            case LayerKind.Discretization when mode == OutputMode.Int:
+                return new[]
+                {
+                    new ShapeDefinition(CallShape.Index, IndexReturn, new[] { FloatScalar }),
+                    new ShapeDefinition(CallShape.IndexBatch, Void, new[] { FloatSpan, LongOut }),
+                };
+            case LayerKind.Discretization when mode == OutputMode.OneHot:
+                return new[] { new ShapeDefinition(CallShape.OneHot, Void, new[] { FloatScalar, FloatOut }) };
+            case LayerKind.Discretization:
+                return new[] { new ShapeDefinition(CallShape.Sample, Void, new[] { FloatSpan, FloatOut }) };
+
             case LayerKind.TextVectorization when mode == OutputMode.Int:
                 return new[]
                 {

@@ -54,6 +54,14 @@ internal static class Descriptors
         "PG0105", State, "State file cannot be read",
         "{0} '{1}' could not be read: {2}");
 
+    public static readonly DiagnosticDescriptor StatsKeyNotFound = Error(
+        "PG0106", State, "Stats key not found",
+        "{0}: StatsFile '{1}' has no entry \"{2}\" under \"features\" (its keys: {3})");
+
+    public static readonly DiagnosticDescriptor StatsKindMismatch = Error(
+        "PG0107", State, "Stats entry is for another layer",
+        "{0}: StatsFile '{1}' line {2}: entry \"{3}\" has kind {4}, but this layer reads kind \"{5}\"");
+
     // PG02xx: option combinations Keras rejects with ValueError.
     public static readonly DiagnosticDescriptor InvalidOption = Error(
         "PG0200", Keras, "Invalid layer option",

@@ -12,11 +12,18 @@ namespace PrepGen.Generator.Emit;
 internal static class LayerTypeEmitter
 {
     public static bool Needed(LayerModel model) =>
-        model.Spec.Kind is LayerKind.StringLookup or LayerKind.IntegerLookup or LayerKind.Hashing or LayerKind.TextVectorization;
+        model.Spec.Kind is LayerKind.StringLookup or LayerKind.IntegerLookup or LayerKind.Hashing or LayerKind.TextVectorization
+        || NumericEmitter.NeedsType(model);
 
     public static void Write(SourceWriter w, BuiltLayer layer)
     {
         LayerModel model = layer.Model;
+        if (model.Numeric is not null)
+        {
+            NumericEmitter.WriteType(w, model);
+            return;
+        }
+
         bool strings = StringInput(model);
         foreach (string line in Summary(model))
         {

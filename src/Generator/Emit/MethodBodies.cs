@@ -15,6 +15,15 @@ internal static class MethodBodies
         string encode = Names.Runtime + ".Encode";
         bool category = model.Spec.Kind == LayerKind.CategoryEncoding;
         string depth = Literals.Int(model.Depth);
+        if (model.Numeric is not null)
+        {
+            foreach (string line in NumericEmitter.Body(model, layer, p))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
 
         switch (model.Shape)
         {

@@ -40,6 +40,49 @@ internal enum CallShape
 
     /// <summary><c>void M(ReadOnlySpan&lt;string&gt; texts, Span&lt;float&gt; output)</c>, row-major.</summary>
     TextSampleBatch,
+
+    /// <summary><c>void M(ReadOnlySpan&lt;float|byte&gt; input, Span&lt;float&gt; output)</c>: Normalization and Rescaling, row-major.</summary>
+    Elementwise,
+}
+
+/// <summary>
+/// The state of a numeric layer as float32 constants (Keras stores float32 weights). Normalization: the
+/// per-feature <see cref="Mean"/> and denominator <c>max(sqrt(float32(variance)), 1e-7f)</c> in
+/// <see cref="Denominator"/>; Discretization: the boundaries in <see cref="Boundaries"/>; Rescaling:
+/// <see cref="Scale"/> and <see cref="Offset"/>.
+/// </summary>
+internal sealed record NumericState(string Source)
+{
+    public EquatableArray<float> Mean { get; init; } = EquatableArray<float>.Empty;
+
+    public EquatableArray<float> Denominator { get; init; } = EquatableArray<float>.Empty;
+
+    public bool Invert { get; init; }
+
+    public EquatableArray<float> Boundaries { get; init; } = EquatableArray<float>.Empty;
+
+    public float Scale { get; init; }
+
+    public float Offset { get; init; }
+
+    // Compared by bit pattern: float equality would take -0 for +0 (and they give different outputs).
+    public bool Equals(NumericState? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => Key.GetHashCode();
+
+    private string Key => Source + "|" + Invert + "|" + Bits(Mean) + "|" + Bits(Denominator) + "|" + Bits(Boundaries) + "|" +
+        Bits(new EquatableArray<float>(new[] { Scale, Offset }));
+
+    private static string Bits(EquatableArray<float> values)
+    {
+        var builder = new System.Text.StringBuilder(values.Count * 9);
+        foreach (float value in values)
+        {
+            builder.Append(System.BitConverter.ToInt32(System.BitConverter.GetBytes(value), 0).ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>
@@ -109,4 +152,7 @@ internal sealed record LayerModel(
 
     /// <summary>TextVectorization: the text pipeline.</summary>
     public TextOptions? Text { get; init; }
+
+    /// <summary>Numeric layers: the float32 constants the emitter bakes in, and where they came from.</summary>
+    public NumericState? Numeric { get; init; }
 }

@@ -60,6 +60,15 @@ internal sealed record LayerOptions
     public EquatableArray<long>? NgramWidths { get; init; }
     public int? OutputSequenceLength { get; init; }
 
+    // Numeric layers (Normalization, Discretization, Rescaling).
+    public EquatableArray<double>? Mean { get; init; }
+    public EquatableArray<double>? Variance { get; init; }
+    public string? StatsFile { get; init; }
+    public string? StatsKey { get; init; }
+    public EquatableArray<double>? BinBoundaries { get; init; }
+    public double? Scale { get; init; }
+    public double? Offset { get; init; }
+
     /// <summary>Named arguments whose value had an unusable type, e.g. <c>MaskValue = 1.5</c>.</summary>
     public EquatableArray<string> Invalid { get; init; } = EquatableArray<string>.Empty;
 }

@@ -26,6 +26,11 @@ internal enum LayerKind
     HashedCrossing,
     CategoryEncoding,
     TextVectorization,
+
+    // Numeric layers (issue 4).
+    Normalization,
+    Discretization,
+    Rescaling,
 }
 
 /// <summary>A parameter or return type, reduced to what the calling shapes distinguish.</summary>
@@ -44,4 +49,5 @@ internal enum ValueKind
     FloatSpan,
     LongOutput,
     FloatOutput,
+    Float,
 }

@@ -46,6 +46,13 @@ internal static class AttributeReader
                 "Ngrams" => options with { Ngrams = Int(value) },
                 "NgramWidths" => options with { NgramWidths = Longs(value) },
                 "OutputSequenceLength" => options with { OutputSequenceLength = Int(value) },
+                "Mean" => options with { Mean = Doubles(value) },
+                "Variance" => options with { Variance = Doubles(value) },
+                "StatsFile" => options with { StatsFile = value.Value as string },
+                "StatsKey" => options with { StatsKey = value.Value as string },
+                "BinBoundaries" => options with { BinBoundaries = Doubles(value) },
+                "Scale" => options with { Scale = Double(value) },
+                "Offset" => options with { Offset = Double(value) },
                 _ => options,
             };
         }
@@ -59,6 +66,8 @@ internal static class AttributeReader
     private static int? Int(TypedConstant value) => value.Value is null ? null : Convert.ToInt32(value.Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static long? Long(TypedConstant value) => value.Value is null ? null : Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double? Double(TypedConstant value) => value.Value is null ? null : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static EquatableArray<long>? Longs(TypedConstant value) =>
         value.IsNull ? null : value.Values.Select(v => Convert.ToInt64(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();

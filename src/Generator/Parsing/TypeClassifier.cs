@@ -14,6 +14,7 @@ internal static class TypeClassifier
             case SpecialType.System_String: return ValueKind.String;
             case SpecialType.System_Int64: return ValueKind.Long;
             case SpecialType.System_Int32: return ValueKind.Int;
+            case SpecialType.System_Single: return ValueKind.Float;
         }
 
         if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
@@ -52,6 +53,7 @@ internal static class TypeClassifier
         ValueKind.FloatSpan => "ReadOnlySpan<float>",
         ValueKind.LongOutput => "Span<long>",
         ValueKind.FloatOutput => "Span<float>",
+        ValueKind.Float => "float",
         _ => "?",
     };
 }

@@ -60,11 +60,13 @@ internal static class FeatureRecordBinder
                 continue;
             }
 
-            int width = Width(model);
+            int width = Width(model, member);
             if (width <= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, member.Layer.Location, "FeatureRecord member " + member.MemberName,
-                    "an Int-mode TextVectorization member needs OutputSequenceLength: a row has a fixed width"));
+                string why = model.Shape == CallShape.TextIndices
+                    ? "an Int-mode TextVectorization member needs OutputSequenceLength: a row has a fixed width"
+                    : "a float[] member needs a Normalization with one mean per feature (its width); use a float member for one feature";
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, member.Layer.Location, "FeatureRecord member " + member.MemberName, why));
                 continue;
             }
 
@@ -85,10 +87,13 @@ internal static class FeatureRecordBinder
     }
 
     /// <summary>Floats a member contributes: an Int index is one float; vectors are their depth.</summary>
-    private static int Width(LayerModel model) => model.Shape switch
+    private static int Width(LayerModel model, RecordMember member) => model.Shape switch
     {
         CallShape.Index => 1,
         CallShape.TextIndices => model.Text!.SequenceLength,
+        CallShape.Elementwise when member.Access == MemberAccess.SingleElementSpan => model.Depth <= 1 ? 1 : -1,
+        CallShape.Elementwise => model.Depth > 1 ? model.Depth : -1,
+        CallShape.Sample when member.Access == MemberAccess.SingleElementSpan => model.Depth,
         _ => model.Depth,
     };
 }

@@ -83,6 +83,12 @@ internal static class FeatureRecordEmitter
             case CallShape.Index:
                 w.Line("destination[" + offset + "] = " + method + "(" + value + ");");
                 break;
+            case CallShape.Elementwise or CallShape.Sample when member.Access == MemberAccess.SingleElementSpan:
+                w.Open("");
+                w.Line("float one = " + member.MemberName + ";");
+                w.Line(method + "(new global::System.ReadOnlySpan<float>(in one), " + slice + ");");
+                w.Close();
+                break;
             case CallShape.TextIndices:
                 w.Open("");
                 w.Line("global::System.Span<long> ids = stackalloc long[" + width + "];");

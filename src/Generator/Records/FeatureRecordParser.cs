@@ -93,19 +93,20 @@ internal static class FeatureRecordParser
         OutputMode defaultMode = kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
         var mode = (OutputMode)(options.OutputMode ?? (int)defaultMode);
         IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
-        foreach (MethodSignature candidate in Candidates("Encode_" + name, element, sequence))
+        foreach ((MethodSignature candidate, bool singleElement) in Candidates("Encode_" + name, element, sequence))
         {
             if (ShapeCatalog.Match(shapes, candidate) is not null)
             {
                 var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, at, options);
-                return new RecordMember(name, spec, access);
+                return new RecordMember(name, spec, singleElement ? MemberAccess.SingleElementSpan : access);
             }
         }
 
         return null;
     }
 
-    private static IEnumerable<MethodSignature> Candidates(string name, ValueKind element, bool sequence)
+    /// <summary>The signatures a member could feed, most specific first; singleElement passes one float as a span.</summary>
+    private static IEnumerable<(MethodSignature Signature, bool SingleElement)> Candidates(string name, ValueKind element, bool sequence)
     {
         if (sequence)
         {
@@ -113,15 +114,21 @@ internal static class FeatureRecordParser
             {
                 ValueKind.String => ValueKind.StringSpan,
                 ValueKind.Long => ValueKind.LongSpan,
+                ValueKind.Float => ValueKind.FloatSpan,
                 _ => ValueKind.Other,
             };
-            yield return Signature(name, ValueKind.Void, (span, "values"), (ValueKind.FloatOutput, "output"));
+            yield return (Signature(name, ValueKind.Void, (span, "values"), (ValueKind.FloatOutput, "output")), false);
             yield break;
         }
 
-        yield return Signature(name, ValueKind.Long, (element, "value"));
-        yield return Signature(name, ValueKind.Void, (element, "value"), (ValueKind.FloatOutput, "output"));
-        yield return Signature(name, ValueKind.Int, (element, "value"), (ValueKind.LongOutput, "ids"));
+        yield return (Signature(name, ValueKind.Long, (element, "value")), false);
+        yield return (Signature(name, ValueKind.Void, (element, "value"), (ValueKind.FloatOutput, "output")), false);
+        yield return (Signature(name, ValueKind.Int, (element, "value"), (ValueKind.LongOutput, "ids")), false);
+        if (element == ValueKind.Float)
+        {
+            // Normalization, Rescaling and multi-hot Discretization take a span: one feature is a span of one.
+            yield return (Signature(name, ValueKind.Void, (ValueKind.FloatSpan, "values"), (ValueKind.FloatOutput, "output")), true);
+        }
     }
 
     private static MethodSignature Signature(string name, ValueKind returns, params (ValueKind Kind, string Name)[] parameters) =>
@@ -137,6 +144,8 @@ internal static class FeatureRecordParser
         ValueKind.Int => "int",
         ValueKind.StringSpan => "global::System.ReadOnlySpan<string>",
         ValueKind.LongSpan => "global::System.ReadOnlySpan<long>",
+        ValueKind.Float => "float",
+        ValueKind.FloatSpan => "global::System.ReadOnlySpan<float>",
         ValueKind.LongOutput => "global::System.Span<long>",
         ValueKind.FloatOutput => "global::System.Span<float>",
         _ => "object",
@@ -163,6 +172,7 @@ internal static class FeatureRecordParser
         SpecialType.System_String => ValueKind.String,
         SpecialType.System_Int64 => ValueKind.Long,
         SpecialType.System_Int32 => ValueKind.Int,
+        SpecialType.System_Single => ValueKind.Float,
         _ => ValueKind.Other,
     };
 }

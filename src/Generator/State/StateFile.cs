@@ -34,6 +34,15 @@ internal sealed class StateFile : IEquatable<StateFile>
     /// <summary>Why the file could not be read, or null.</summary>
     public string? Error { get; }
 
+    private JsonParseResult? _json;
+
+    /// <summary>
+    /// The file parsed as JSON (stats.json), on first use only and then kept: the pipeline keeps one
+    /// StateFile per (path, content), so a stats file is parsed once per content however many layers
+    /// read it. A race computes the same result twice, harmlessly.
+    /// </summary>
+    public JsonParseResult Json => _json ??= JsonReader.Parse(string.Join("\n", Lines));
+
     public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
     {
         SourceText? text;

@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PrepGen.Generator.Diagnostics;
+using PrepGen.Generator.Model;
+using PrepGen.Generator.State;
+
+namespace PrepGen.Generator.Binding;
+
+/// <summary>
+/// Normalization, Discretization and Rescaling (keras-semantics.md sections 9-11): the state from the
+/// attribute or from a stats.json entry (docs/state-files.md), validated and turned into the float32
+/// constants Keras computes with.
+/// </summary>
+internal static class NumericBinder
+{
+    /// <summary><c>keras.config.epsilon()</c> (1e-7) as the float32 Keras compares with.</summary>
+    public const float Epsilon = 1e-7f;
+
+    /// <summary>The stats.json layout version this generator reads.</summary>
+    public const int StatsFormat = 1;
+
+    public static LayerModel? BindNormalization(BindContext context, LayerModel model)
+    {
+        LayerOptions options = context.Options;
+        bool inline = options.Mean is not null || options.Variance is not null;
+        if (!CheckSource(context, inline, "Mean/Variance", "Mean and Variance"))
+        {
+            return null;
+        }
+
+        double[] mean;
+        double[] variance;
+        string source;
+        if (inline)
+        {
+            if (options.Mean is null || options.Variance is null)
+            {
+                context.Report(Descriptors.MissingOption, context.Subject,
+                    (options.Mean is null ? "Variance is set without Mean" : "Mean is set without Variance") + "; Keras needs both or neither");
+                return null;
+            }
+
+            mean = options.Mean.Value.ToArray();
+            variance = options.Variance.Value.ToArray();
+            source = "Mean/Variance";
+        }
+        else
+        {
+            StatsEntry? entry = ReadEntry(context, "normalization");
+            double[]? m = entry is null ? null : Numbers(context, entry, "mean");
+            double[]? v = entry is null ? null : Numbers(context, entry, "variance");
+            if (entry is null || m is null || v is null)
+            {
+                return null;
+            }
+
+            mean = m;
+            variance = v;
+            source = entry.Describe();
+        }
+
+        if (mean.Length == 0)
+        {
+            context.Invalid(source + ": Mean must hold at least one value");
+            return null;
+        }
+
+        if (mean.Length != variance.Length)
+        {
+            context.Invalid(source + ": Mean has " + mean.Length + " values but Variance has " + variance.Length + "; Keras needs the same shape");
+            return null;
+        }
+
+        var mean32 = new float[mean.Length];
+        var denominator = new float[mean.Length];
+        for (int i = 0; i < mean.Length; i++)
+        {
+            mean32[i] = (float)mean[i];
+            float variance32 = (float)variance[i];
+            if (!IsFinite(mean32[i]))
+            {
+                context.Invalid(source + ": Mean[" + i + "] = " + Show(mean[i]) + " is not a finite float32");
+            }
+
+            if (!IsFinite(variance32))
+            {
+                context.Invalid(source + ": Variance[" + i + "] = " + Show(variance[i]) + " is not a finite float32");
+            }
+            else if (variance[i] < 0)
+            {
+                context.Invalid(source + ": Variance[" + i + "] = " + Show(variance[i]) + " is negative (a variance, not a standard deviation, is expected; Keras would divide by NaN)");
+            }
+
+            // Keras: max(sqrt(variance), epsilon), all in float32. The double square root of a float32,
+            // rounded to float32, is the correctly rounded float32 square root.
+            float root = (float)Math.Sqrt(variance32);
+            denominator[i] = root < Epsilon ? Epsilon : root;
+        }
+
+        if (context.HasErrors)
+        {
+            return null;
+        }
+
+        return model with
+        {
+            Depth = mean.Length,
+            Numeric = new NumericState(source)
+            {
+                Mean = new EquatableArray<float>(mean32),
+                Denominator = new EquatableArray<float>(denominator),
+                Invert = options.Invert,
+            },
+        };
+    }
+
+    public static LayerModel? BindDiscretization(BindContext context, LayerModel model)
+    {
+        LayerOptions options = context.Options;
+        bool inline = options.BinBoundaries is not null;
+        if (!CheckSource(context, inline, "BinBoundaries", "BinBoundaries"))
+        {
+            return null;
+        }
+
+        double[] boundaries;
+        string source;
+        if (inline)
+        {
+            boundaries = options.BinBoundaries!.Value.ToArray();
+            source = "BinBoundaries";
+        }
+        else
+        {
+            StatsEntry? entry = ReadEntry(context, "discretization");
+            double[]? b = entry is null ? null : Numbers(context, entry, "bin_boundaries");
+            if (entry is null || b is null)
+            {
+                return null;
+            }
+
+            boundaries = b;
+            source = entry.Describe();
+        }
+
+        // TensorFlow Bucketize keeps the boundaries as float32 and requires them sorted (std::is_sorted).
+        var boundaries32 = new float[boundaries.Length];
+        for (int i = 0; i < boundaries.Length; i++)
+        {
+            boundaries32[i] = (float)boundaries[i];
+            if (double.IsNaN(boundaries[i]))
+            {
+                context.Invalid(source + ": BinBoundaries[" + i + "] is NaN; boundaries must be ordered numbers");
+                return null;
+            }
+
+            if (i > 0 && boundaries32[i] < boundaries32[i - 1])
+            {
+                context.Invalid(source + ": BinBoundaries must be sorted ascending, but [" + (i - 1) + "] = " + Show(boundaries[i - 1]) +
+                    " > [" + i + "] = " + Show(boundaries[i]) + " (TensorFlow Bucketize rejects unsorted boundaries)");
+                return null;
+            }
+        }
+
+        return model with
+        {
+            Depth = boundaries.Length + 1,
+            Numeric = new NumericState(source) { Boundaries = new EquatableArray<float>(boundaries32) },
+        };
+    }
+
+    public static LayerModel? BindRescaling(BindContext context, LayerModel model)
+    {
+        LayerOptions options = context.Options;
+        if (options.Scale is not { } scale)
+        {
+            context.Report(Descriptors.MissingOption, context.Subject, "Scale is required (e.g. Scale = 1.0 / 255)");
+            return null;
+        }
+
+        double offset = options.Offset ?? 0;
+        float scale32 = (float)scale;
+        float offset32 = (float)offset;
+        if (!IsFinite(scale32))
+        {
+            context.Invalid("Scale = " + Show(scale) + " is not a finite float32");
+        }
+
+        if (!IsFinite(offset32))
+        {
+            context.Invalid("Offset = " + Show(offset) + " is not a finite float32");
+        }
+
+        return context.HasErrors
+            ? null
+            : model with { Numeric = new NumericState("Scale/Offset") { Scale = scale32, Offset = offset32 } };
+    }
+
+    /// <summary>Exactly one source of state: the inline values or StatsFile with StatsKey.</summary>
+    private static bool CheckSource(BindContext context, bool inline, string inlineName, string required)
+    {
+        LayerOptions options = context.Options;
+        if (inline && options.StatsFile is not null)
+        {
+            context.Report(Descriptors.ConflictingOptions, context.Subject, inlineName, "StatsFile");
+            return false;
+        }
+
+        if (inline && options.StatsKey is not null)
+        {
+            context.Report(Descriptors.ConflictingOptions, context.Subject, inlineName, "StatsKey");
+            return false;
+        }
+
+        if (!inline && options.StatsFile is null)
+        {
+            context.Report(Descriptors.MissingOption, context.Subject,
+                options.StatsKey is not null
+                    ? "StatsKey requires StatsFile"
+                    : required + ", or StatsFile with StatsKey, are required: the state is compiled in (adapt with PrepGen.Adapt or `prepgen adapt` to write a stats file)");
+            return false;
+        }
+
+        if (!inline && string.IsNullOrEmpty(options.StatsKey))
+        {
+            context.Report(Descriptors.MissingOption, context.Subject, "StatsFile requires StatsKey (the entry under \"features\")");
+            return false;
+        }
+
+        return true;
+    }
+
+    private sealed class StatsEntry
+    {
+        public StatsEntry(StateFile file, string requested, string key, JsonNode node)
+        {
+            File = file;
+            Requested = requested;
+            Key = key;
+            Node = node;
+        }
+
+        public StateFile File { get; }
+
+        public string Requested { get; }
+
+        public string Key { get; }
+
+        public JsonNode Node { get; }
+
+        public string Describe() => "StatsFile '" + Requested + "' key \"" + Key + "\"";
+    }
+
+    /// <summary>Finds the stats file, checks its layout and format, and returns the entry for StatsKey of the expected kind.</summary>
+    private static StatsEntry? ReadEntry(BindContext context, string kind)
+    {
+        string requested = context.Options.StatsFile!;
+        string key = context.Options.StatsKey!;
+        StateFile? file = context.FindFile("StatsFile", requested);
+        if (file is null)
+        {
+            return null;
+        }
+
+        JsonParseResult json = file.Json;
+        if (json.Root is not { } root)
+        {
+            Malformed(context, file, json.ErrorLine, "not valid JSON: " + json.Error);
+            return null;
+        }
+
+        if (root.Kind != JsonKind.Object)
+        {
+            Malformed(context, file, root.Line, "a stats file is a JSON object with \"format\" and \"features\", not " + root.Describe());
+            return null;
+        }
+
+        JsonNode? format = root.Member("format");
+        if (format is null)
+        {
+            Malformed(context, file, root.Line, "the \"format\" member is missing (this PrepGen reads format " + StatsFormat + ")");
+            return null;
+        }
+
+        if (format.Kind != JsonKind.Number || format.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0)
+        {
+            Malformed(context, file, format.Line, "\"format\" must be an integer, not " + format.Describe());
+            return null;
+        }
+
+        if (format.Number != StatsFormat)
+        {
+            Malformed(context, file, format.Line, "stats format " + format.Text + " is not supported; this PrepGen reads format " + StatsFormat + " (docs/state-files.md)");
+            return null;
+        }
+
+        JsonNode? features = root.Member("features");
+        if (features is null || features.Kind != JsonKind.Object)
+        {
+            Malformed(context, file, features?.Line ?? root.Line, "\"features\" must be an object" + (features is null ? " (it is missing)" : ", not " + features.Describe()));
+            return null;
+        }
+
+        JsonNode? entry = features.Member(key);
+        if (entry is null)
+        {
+            List<string> keys = features.Members.Select(m => "\"" + m.Key + "\"").ToList();
+            string listed = keys.Count == 0 ? "none" : string.Join(", ", keys.Take(10)) + (keys.Count > 10 ? ", ..." : "");
+            context.Report(Descriptors.StatsKeyNotFound, context.Subject, requested, key, listed);
+            return null;
+        }
+
+        if (entry.Kind != JsonKind.Object)
+        {
+            Malformed(context, file, entry.Line, "entry \"" + key + "\" must be an object, not " + entry.Describe());
+            return null;
+        }
+
+        JsonNode? kindNode = entry.Member("kind");
+        if (kindNode is null || kindNode.Kind != JsonKind.String)
+        {
+            Malformed(context, file, kindNode?.Line ?? entry.Line, "entry \"" + key + "\" needs a \"kind\" string (\"normalization\" or \"discretization\")");
+            return null;
+        }
+
+        if (kindNode.String != kind)
+        {
+            context.Report(Descriptors.StatsKindMismatch, context.Subject, requested, kindNode.Line, key, "\"" + kindNode.String + "\"", kind);
+            return null;
+        }
+
+        return new StatsEntry(file, requested, key, entry);
+    }
+
+    private static double[]? Numbers(BindContext context, StatsEntry entry, string name)
+    {
+        JsonNode? array = entry.Node.Member(name);
+        if (array is null || array.Kind != JsonKind.Array)
+        {
+            Malformed(context, entry.File, array?.Line ?? entry.Node.Line,
+                "entry \"" + entry.Key + "\" needs \"" + name + "\", an array of numbers" + (array is null ? "" : ", not " + array.Describe()));
+            return null;
+        }
+
+        var values = new double[array.Items.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            JsonNode item = array.Items[i];
+            if (item.Kind != JsonKind.Number)
+            {
+                Malformed(context, entry.File, item.Line, "\"" + name + "\"[" + i + "] of entry \"" + entry.Key + "\" is " + item.Describe() + ", not a number");
+                return null;
+            }
+
+            values[i] = item.Number;
+        }
+
+        return values;
+    }
+
+    private static void Malformed(BindContext context, StateFile file, int line, string why) =>
+        context.Report(Descriptors.MalformedLine, "StatsFile", file.Path, line, why);
+
+    private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
+
+    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
