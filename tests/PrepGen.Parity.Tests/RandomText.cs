@@ -8,7 +8,7 @@ namespace PrepGen.Parity.Tests;
 /// \r\n, \v, \f; plus empty documents, punctuation-only documents, single words (so whole-document tokens of
 /// Split.None hit the vocabulary) and documents longer than 2 KB. The committed vocabulary
 /// state/textdiff-vocab.txt was written from a sample of this generator (seed <see cref="VocabularySeed"/>):
-/// every distinct token (all Standardize x Split x ngram settings; no "", "[UNK]", \n, \r, or token over 40 bytes)
+/// every distinct token (all Standardize x Split x ngram settings; no "", "[UNK]", \n, \r, U+FFFD (PG0104 rejects it in files), or token over 40 bytes)
 /// of the first 100 documents of at most 200 characters, each kept with probability 1/2 (seed + 1), in first-seen order.
 /// </summary>
 internal static class RandomText
@@ -75,7 +75,7 @@ internal static class RandomText
         }
 
         // Make sure the string really is invalid.
-        bytes.Insert(random.Next(bytes.Count + 1), 0x80);
+        bytes.Insert(random.Next(bytes.Count + 1), 0xFF); // never valid in UTF-8
         return bytes.ToArray();
     }
 
