@@ -23,6 +23,17 @@ public sealed class ZeroAllocationTests
     private static readonly float[] FloatOut = new float[8];
     private static long _sink;
 
+    // TextVectorization documents; the long ones (> 2 KB of UTF-8, more than any stack buffer) use pooled buffers.
+    private static readonly string Document = "foo qux bar baz foo";
+    private static readonly byte[] DocumentUtf8 = Encoding.UTF8.GetBytes(Document);
+    private static readonly string[] Documents = { "foo qux bar", "qux baz", "", "baz bada boom foo bar" };
+    private static readonly string LongDocument = string.Join(" ", Enumerable.Repeat("Foo, qux BAR baz! ξεῖν᾽ 😀 foo", 120));
+    private static readonly byte[] LongDocumentUtf8 = Encoding.UTF8.GetBytes(LongDocument);
+    private static readonly long[] LongIds = new long[16];
+    private static readonly long[] ManyIds = new long[1 << 14];
+    private static readonly float[] TextFloats = new float[16];
+    private static readonly float[] ManyFloats = new float[4096];
+
     private static readonly Dictionary<string, Action> Cases = new()
     {
         ["StringLookup ReadOnlySpan<byte> -> long"] = static () => _sink += GuideLayers.WorldUtf8(Utf8Token) + GuideLayers.WorldUtf8(Utf8Oov),
@@ -57,6 +68,22 @@ public sealed class ZeroAllocationTests
         ["CategoryEncoding count weights -> Span<float>"] = static () => CategoryEncodingLayers.CountWeighted6(Categories, Weights, FloatOut),
         ["CategoryEncoding multi_hot ReadOnlySpan<long> -> Span<float>"] = static () => CategoryEncodingLayers.MultiHot6(Categories, FloatOut),
         ["CategoryEncoding one_hot long -> Span<float>"] = static () => CategoryEncodingLayers.OneHot6(4, FloatOut),
+        ["TextVectorization int ReadOnlySpan<byte> -> Span<long>"] = static () => _sink += TextVectorizationLayers.Ragged(DocumentUtf8, LongIds),
+        ["TextVectorization int ReadOnlySpan<char> -> Span<long>"] = static () => _sink += TextVectorizationLayers.FixedVocabSeq4(Document.AsSpan(), LongIds),
+        ["TextVectorization int string -> Span<long>"] = static () => _sink += TextVectorizationLayers.AdaptSeq4(Document, LongIds),
+        ["TextVectorization multi_hot string -> Span<float>"] = static () => TextVectorizationLayers.MultiHot(Document, TextFloats),
+        ["TextVectorization count ReadOnlySpan<char> -> Span<float>"] = static () => TextVectorizationLayers.Count(Document.AsSpan(), TextFloats),
+        ["TextVectorization tf_idf ReadOnlySpan<byte> -> Span<float>"] = static () => TextVectorizationLayers.TfIdf(DocumentUtf8, TextFloats),
+        ["TextVectorization int batch ReadOnlySpan<string> -> Span<long>"] = static () => TextVectorizationLayers.FixedVocabSeq4Batch(Documents, LongIds),
+        ["TextVectorization multi_hot batch ReadOnlySpan<string> -> Span<float>"] = static () => TextVectorizationLayers.MultiHotBatch(Documents, TextFloats),
+        ["TextVectorization tf_idf batch ReadOnlySpan<string> -> Span<float>"] = static () => TextVectorizationLayers.TfIdfBatch(Documents, TextFloats),
+        ["TextVectorization int > 2 KB ReadOnlySpan<byte> -> Span<long>"] = static () => _sink += TextVectorizationLayers.Ragged(LongDocumentUtf8, ManyIds),
+        ["TextVectorization int > 2 KB ReadOnlySpan<char> -> Span<long>"] = static () => _sink += TextDifferentialLayers.LpsWsN2Chars(LongDocument.AsSpan(), ManyIds),
+        ["TextVectorization int > 2 KB string -> Span<long>"] = static () => _sink += TextVectorizationLayers.AdaptSeq4(LongDocument, LongIds),
+        ["TextVectorization int > 2 KB character split, trigrams ReadOnlySpan<byte>"] = static () => _sink += TextDifferentialLayers.NonChW23Utf8(LongDocumentUtf8, ManyIds),
+        ["TextVectorization multi_hot > 2 KB string -> Span<float>"] = static () => TextVectorizationLayers.MultiHot(LongDocument, TextFloats),
+        ["TextVectorization tf_idf > 2 KB ReadOnlySpan<byte> -> Span<float>"] = static () => TextVectorizationLayers.TfIdf(LongDocumentUtf8, TextFloats),
+        ["TextVectorization count > 2 KB ReadOnlySpan<byte> -> Span<float>"] = static () => TextDifferentialLayers.LowWsN2Count(LongDocumentUtf8, ManyFloats),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
