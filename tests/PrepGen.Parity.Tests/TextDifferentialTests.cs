@@ -138,6 +138,19 @@ public sealed class TextDifferentialTests
         }
     }
 
+    [Fact]
+    public void Invalid_utf8_split_by_character_becomes_replacement_character_tokens()
+    {
+        // tf.strings.unicode_split(errors="replace"): each maximal ill-formed subsequence is one U+FFFD token.
+        // Vocabulary { "\uFFFD", "a" }: U+FFFD is 2, "a" is 3, anything else 1.
+        byte[] text = { (byte)'a', 0xFF, 0xC3, (byte)'a', 0xE6, 0x9D, 0xEF, 0xBF, 0xBD, (byte)'b', 0xF0, 0x9F, 0x98 };
+        var ids = new long[16];
+        int count = Layers.TextVectorizationLayers.ReplacementCharacter(text, ids);
+        Assert.Equal(new long[] { 3, 2, 2, 3, 2, 2, 1, 2 }, ids[..count]);
+        List<byte[]> reference = TextTokenizer.Tokenize(text, Standardize.None, Split.Character, new[] { 1 });
+        Assert.Equal(count, reference.Count);
+    }
+
     private static (int Count, long[] Ids) Run(Func<long[], int> call)
     {
         var destination = new long[Capacity];
