@@ -52,6 +52,20 @@ public class DiagnosticTests
         { "PG0203", "[StringLookup(Vocabulary = new[] { \"a\", \"[UNK]\" }, Invert = true)] public static partial string M(long i);", "-", "OOV" },
         { "PG0204", "[StringLookup(Vocabulary = new[] { \"a\", \"b\", \"c\" }, MaxTokens = 3)] public static partial long M(string v);", "-", "MaxTokens = 3" },
         { "PG0205", "[StringLookup(" + Vocab + ", OutputMode = OutputMode.TfIdf, IdfWeights = new[] { 1.0 })] public static partial void M(System.ReadOnlySpan<string> v, System.Span<float> o);", "-", "1 weights" },
+
+        // TextVectorization (keras-semantics.md section 6 and the lookup rules of section 4)
+        { "PG0200", "[TextVectorization(" + Vocab + ", OutputMode = OutputMode.MultiHot, OutputSequenceLength = 4)] public static partial void M(string t, System.Span<float> o);", "-", "OutputSequenceLength must not be set" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", OutputSequenceLength = -1)] public static partial int M(string t, System.Span<long> ids);", "-", "OutputSequenceLength must be > 0" },
+        { "PG0202", "[TextVectorization(" + Vocab + ", OutputMode = OutputMode.TfIdf)] public static partial void M(string t, System.Span<float> o);", "-", "requires IdfWeights" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", IdfWeights = new[] { 1.0, 2.0 })] public static partial int M(string t, System.Span<long> ids);", "-", "only used with OutputMode.TfIdf" },
+        { "PG0201", "[TextVectorization(" + Vocab + ", Ngrams = 2, NgramWidths = new[] { 2, 3 })] public static partial int M(string t, System.Span<long> ids);", "-", "NgramWidths" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", Ngrams = -1)] public static partial int M(string t, System.Span<long> ids);", "-", "Ngrams must be >= 0" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", NgramWidths = new int[0])] public static partial int M(string t, System.Span<long> ids);", "-", "NgramWidths must list" },
+        { "PG0202", "[TextVectorization(" + Vocab + ")] public static partial void M(System.ReadOnlySpan<string> t, System.Span<long> ids);", "-", "OutputSequenceLength" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", OutputMode = OutputMode.OneHot)] public static partial void M(string t, System.Span<float> o);", "-", "OneHot" },
+        { "PG0203", "[TextVectorization(Vocabulary = new[] { \"a\", \"\" })] public static partial int M(string t, System.Span<long> ids);", "-", "mask" },
+        { "PG0204", "[TextVectorization(Vocabulary = new[] { \"a\", \"b\" }, MaxTokens = 3)] public static partial int M(string t, System.Span<long> ids);", "-", "MaxTokens = 3" },
+        { "PG0200", "[TextVectorization(" + Vocab + ", Standardize = (Standardize)9)] public static partial int M(string t, System.Span<long> ids);", "-", "not a defined Standardize" },
     };
 
     // ---- Numeric layers (issue 4): Normalization, Discretization, Rescaling; "v.txt" holds a stats.json ----
@@ -140,6 +154,17 @@ public class DiagnosticTests
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("PG0300", diagnostic.Id);
         Assert.Contains("limited to", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "Bug (generator VocabularyLoader.ParseFile): any U+FFFD in a string vocabulary file is reported as PG0104 "
+        + "'not valid UTF-8', although EF BF BD is valid UTF-8 and TextVectorization Split.Character emits U+FFFD tokens for "
+        + "invalid input (TextVectorizationAdapter.Save writes such files). Repro: this test; inline Vocabulary = { \"\\uFFFD\" } works.")]
+    public void A_valid_replacement_character_in_a_vocabulary_file_is_accepted()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using PrepGen; public static partial class E { [TextVectorization(VocabularyFile = \"v.txt\", Split = Split.Character)] public static partial int M(string t, System.Span<long> ids); }",
+            ("/p/v.txt", "a\n\uFFFD\n"));
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 
     [Fact]

@@ -55,6 +55,11 @@ public class SnapshotTests
             """[CategoryEncoding(NumTokens = 6, OutputMode = OutputMode.Count)] public static partial void Amenities(ReadOnlySpan<long> ids, ReadOnlySpan<float> countWeights, Span<float> output);""",
             null
         },
+        {
+            "TextVectorizationIntBigramsSeq8",
+            """[TextVectorization(Vocabulary = new[] { "the", "brain", "the brain", "sky", "wider" }, Ngrams = 2, OutputSequenceLength = 8)] public static partial int Tokens(ReadOnlySpan<char> text, Span<long> tokenIds);""",
+            null
+        },
     };
 
     // ---- Numeric layers (issue 4). The harness's one state file is state/city.txt: here it holds a stats.json. ----

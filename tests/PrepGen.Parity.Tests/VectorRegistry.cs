@@ -25,6 +25,7 @@ internal static class VectorRegistry
 
         // ---- Numeric layers (issue 4) ----
         "Discretization",
+        "TextVectorization",
     };
 
     private const string AdaptReason = "state comes from adapt(): run end to end (adapter -> state files -> generated layer) by PrepGen.Generator.Tests.AdaptEndToEndTests, which compiles at test time";
@@ -42,6 +43,15 @@ internal static class VectorRegistry
         ["integerlookup-adapt-multi-hot"] = AdaptReason,
         ["integerlookup-adapt-tfidf"] = AdaptReason,
         ["integerlookup-adapt-count"] = AdaptReason,
+    };
+
+    /// <summary>
+    /// Vectors whose state is {"adapt": [...]} and which are run anyway: their runner adapts with PrepGen.Adapt on the
+    /// vector's adapt data, asserts the learned vocabulary, and calls a generated layer compiled from that vocabulary.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AdaptedInRunner = new HashSet<string>
+    {
+        "textvec-adapt-seq4",
     };
 
     /// <summary>Vectors the current generator cannot express or gets wrong (unsupported shape or generator bug).</summary>
@@ -154,7 +164,109 @@ internal static class VectorRegistry
                 .Select(j => (object)Floats(4, o => DiscretizationLayers.MultiHot3(batch.EnumerateArray().Select(row => row[j].GetSingle()).ToArray(), o)))
                 .ToArray())
             .ToArray(),
+        // ---- TextVectorization: the input is a batch of documents (each a string or a [string] row) ----
+        // int with output_sequence_length = L: exactly L ids per document.
+        ["textvec-adapt-seq4"] = input =>
+        {
+            AssertAdapterLearnsTheNotedVocabulary("textvec-adapt-seq4", new PrepGen.Adapt.TextVectorizationAdapter { MaxTokens = 5000 });
+            return Documents(input).Select(d => (object)Sequence(4, o => TextVectorizationLayers.AdaptSeq4(d, o))).ToArray();
+        },
+        ["textvec-fixed-vocab-seq4"] = input =>
+        {
+            string[] documents = Documents(input);
+            object[] rows = documents.Select(d => (object)Sequence(4, o => TextVectorizationLayers.FixedVocabSeq4(d.AsSpan(), o))).ToArray();
+            long[] batch = Indices(documents.Length * 4, o => TextVectorizationLayers.FixedVocabSeq4Batch(documents, o));
+            Assert.Equal(rows.Cast<long[]>().SelectMany(r => r), batch);
+            return rows;
+        },
+        // ragged=True: each document's ids, unpadded (truncated to L when set).
+        ["textvec-ragged"] = input => Documents(input).Select(d => (object)Tokens(o => TextVectorizationLayers.Ragged(Encoding.UTF8.GetBytes(d), o))).ToArray(),
+        ["textvec-ragged-seq2"] = input => Documents(input).Select(d => (object)RaggedSequence(2, o => TextVectorizationLayers.RaggedSeq2(d, o))).ToArray(),
+        // multi_hot / count / tf_idf: one row of vocabulary-size floats per document.
+        ["textvec-multi-hot"] = input =>
+        {
+            string[] documents = Documents(input);
+            object[] rows = documents.Select(d => (object)Floats(4, o => TextVectorizationLayers.MultiHot(d, o))).ToArray();
+            float[] batch = Floats(documents.Length * 4, o => TextVectorizationLayers.MultiHotBatch(documents, o));
+            Assert.Equal(rows.Cast<float[]>().SelectMany(r => r), batch);
+            return rows;
+        },
+        ["textvec-count"] = input => Documents(input).Select(d => (object)Floats(4, o => TextVectorizationLayers.Count(d.AsSpan(), o))).ToArray(),
+        ["textvec-tfidf-given-idf"] = input =>
+        {
+            string[] documents = Documents(input);
+            object[] rows = documents.Select(d => (object)Floats(4, o => TextVectorizationLayers.TfIdf(Encoding.UTF8.GetBytes(d), o))).ToArray();
+            float[] batch = Floats(documents.Length * 4, o => TextVectorizationLayers.TfIdfBatch(documents, o));
+            Assert.Equal(rows.Cast<float[]>().SelectMany(r => r), batch);
+            return rows;
+        },
+        // int without output_sequence_length: Keras pads the batch to its longest row with 0.
+        ["textvec-lower-strip-punct"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.LowerStripPunct(d, o)))),
+        ["textvec-lower-only"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.LowerOnly(d.AsSpan(), o)))),
+        ["textvec-char-split"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.CharSplit(Encoding.UTF8.GetBytes(d), o)))),
+        ["textvec-strip-punct-only"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.StripPunctOnly(d, o)))),
+        ["textvec-no-standardize"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.NoStandardize(d.AsSpan(), o)))),
+        ["textvec-no-split"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.NoSplit(Encoding.UTF8.GetBytes(d), o)))),
+        ["textvec-vocab-file"] = input => PadToLongest(Documents(input).Select(d => Tokens(o => TextVectorizationLayers.VocabFile(d, o)))),
     };
+
+    /// <summary>TextVectorization input: a list of documents, each a string or a one-string row.</summary>
+    private static string[] Documents(JsonElement input) =>
+        input.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Array ? S(Assert.Single(e.EnumerateArray())) : S(e)).ToArray();
+
+    /// <summary>Int mode without OutputSequenceLength: the ids of one document (the returned count of them), tail untouched.</summary>
+    private static long[] Tokens(Func<long[], int> write)
+    {
+        var destination = new long[64 + Slack];
+        destination.AsSpan().Fill(LongSentinel);
+        int count = write(destination);
+        Assert.InRange(count, 0, 64);
+        Assert.All(destination[count..], x => Assert.Equal(LongSentinel, x));
+        return destination[..count];
+    }
+
+    /// <summary>Int mode with OutputSequenceLength = <paramref name="length"/>: exactly that many ids, tail untouched.</summary>
+    private static long[] Sequence(int length, Func<long[], int> write)
+    {
+        var destination = new long[length + Slack];
+        destination.AsSpan().Fill(LongSentinel);
+        int count = write(destination);
+        Assert.True(count >= 0);
+        Assert.All(destination[length..], x => Assert.Equal(LongSentinel, x));
+        Assert.All(destination[Math.Min(count, length)..length], x => Assert.Equal(0, x)); // right-padded with 0
+        return destination[..length];
+    }
+
+    /// <summary>ragged=True with output_sequence_length: the first min(count, L) ids, never padded.</summary>
+    private static long[] RaggedSequence(int length, Func<long[], int> write)
+    {
+        long count = 0;
+        long[] ids = Sequence(length, o => (int)(count = write(o)));
+        return ids[..(int)Math.Min(count, length)];
+    }
+
+    /// <summary>Keras's dense int output without output_sequence_length: right-pad every row with 0 to the longest.</summary>
+    private static object[] PadToLongest(IEnumerable<long[]> rows)
+    {
+        List<long[]> list = rows.ToList();
+        int width = list.Max(r => r.Length);
+        return list.Select(r => (object)r.Concat(Enumerable.Repeat(0L, width - r.Length)).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Runs the adapter on the vector's adapt data and asserts its vocabulary equals the list in the vector's note
+    /// ("learned vocab ['', '[UNK]', ...]"), which is the inline vocabulary of the generated layer.
+    /// </summary>
+    private static void AssertAdapterLearnsTheNotedVocabulary(string id, PrepGen.Adapt.TextVectorizationAdapter adapter)
+    {
+        JsonElement vector = Vectors.Get(id);
+        adapter.Update(Strings(vector.GetProperty("state").GetProperty("adapt")));
+        string note = vector.GetProperty("note").GetString()!;
+        int open = note.IndexOf('[', StringComparison.Ordinal);
+        int close = note.IndexOf("]:", StringComparison.Ordinal);
+        string[] noted = note[(open + 1)..close].Split(", ").Select(t => t.Trim('\'')).ToArray();
+        Assert.Equal(noted, adapter.GetVocabulary());
+    }
 
     /// <summary>Extra elements past the layer's width, which a generated method must leave untouched.</summary>
     private const int Slack = 3;
