@@ -156,9 +156,7 @@ public class DiagnosticTests
         Assert.Contains("limited to", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Bug (generator VocabularyLoader.ParseFile): any U+FFFD in a string vocabulary file is reported as PG0104 "
-        + "'not valid UTF-8', although EF BF BD is valid UTF-8 and TextVectorization Split.Character emits U+FFFD tokens for "
-        + "invalid input (TextVectorizationAdapter.Save writes such files). Repro: this test; inline Vocabulary = { \"\\uFFFD\" } works.")]
+    [Fact]
     public void A_valid_replacement_character_in_a_vocabulary_file_is_accepted()
     {
         GeneratorRun run = GeneratorHarness.Run(

@@ -136,11 +136,8 @@ internal static class VocabularyLoader
             string line = file.Lines[i];
             if (strings)
             {
-                if (line.IndexOf('\uFFFD') >= 0)
-                {
-                    Malformed(context, file, i, "the line is not valid UTF-8 (it decodes to U+FFFD)");
-                }
-
+                // U+FFFD is a valid token (character split produces it for invalid input), so it is not
+                // rejected; bytes the compiler could not decode reach us as U+FFFD too (docs/design.md).
                 entries.Add(new OptionalToken(line, null));
             }
             else if (long.TryParse(line, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))

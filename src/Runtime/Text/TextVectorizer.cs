@@ -108,6 +108,8 @@ public static class TextVectorizer
     /// <summary>Receives the index of every token and n-gram of a document, in Keras order.</summary>
     internal interface ISink
     {
+        void Start(int count);
+
         void Add(long index);
     }
 
@@ -155,6 +157,14 @@ public static class TextVectorizer
         try
         {
             int tokens = Tokenize<T>(utf8, joined, ranges);
+            int total = 0;
+            foreach (int width in T.NgramWidths)
+            {
+                total += Math.Max(0, tokens - width + 1);
+            }
+
+            // Knowing the count first lets a sink reject a short destination before writing anything.
+            sink.Start(total);
             foreach (int width in T.NgramWidths)
             {
                 for (int i = 0; i + width <= tokens; i++)
@@ -404,16 +414,19 @@ public static class TextVectorizer
             _count = 0;
         }
 
+        public readonly void Start(int count)
+        {
+            if (_sequenceLength <= 0 && count > _destination.Length)
+            {
+                throw new ArgumentException($"The destination has {_destination.Length} elements but the document has {count} tokens; pass a longer span or set OutputSequenceLength.", "tokenIds");
+            }
+        }
+
         public void Add(long index)
         {
-            int limit = _sequenceLength > 0 ? _sequenceLength : _destination.Length;
-            if (_count < limit)
+            if (_count < (_sequenceLength > 0 ? _sequenceLength : _destination.Length))
             {
                 _destination[_count] = index;
-            }
-            else if (_sequenceLength <= 0)
-            {
-                throw new ArgumentException($"The destination has {_destination.Length} elements but the document has more tokens; pass a longer span or set OutputSequenceLength.", "tokenIds");
             }
 
             _count++;
@@ -439,6 +452,10 @@ public static class TextVectorizer
         {
             _row = row;
             _count = count;
+        }
+
+        public void Start(int count)
+        {
         }
 
         public void Add(long index)
