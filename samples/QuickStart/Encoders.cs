@@ -21,6 +21,12 @@ public partial record Listing
     [TextVectorization(VocabularyFile = "state/description.txt", MaxTokens = 24, OutputMode = OutputMode.MultiHot)]
     public string Description { get; init; } = "";
 
+    [Normalization(StatsFile = "state/stats.json", StatsKey = "price")]
+    public float Price { get; init; }
+
+    [Discretization(StatsFile = "state/stats.json", StatsKey = "area", OutputMode = OutputMode.OneHot)]
+    public float Area { get; init; }
+
     /// <summary>Not encoded: no layer attribute.</summary>
     public string Source { get; init; } = "listings.csv";
 }

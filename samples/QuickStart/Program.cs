@@ -7,13 +7,13 @@ Console.WriteLine();
 
 string csv = Path.Combine(AppContext.BaseDirectory, "data", "listings.csv");
 List<Listing> rows = File.ReadLines(csv).Skip(1).Take(4).Select(Parse).ToList();
-rows.Add(new Listing { City = "lisbon", Rooms = 7, Zip = 1100, Description = "Tiny attic, great view!" }); // unseen values -> OOV
+rows.Add(new Listing { City = "lisbon", Rooms = 7, Zip = 1100, Description = "Tiny attic, great view!", Area = 21.5f, Price = 950 }); // unseen values -> OOV
 
 Span<float> encoded = stackalloc float[Listing.EncodedWidth];
 foreach (Listing row in rows)
 {
     row.Encode(encoded);
-    Console.WriteLine($"{row.City,-9} {row.Rooms} rooms  {row.Description}");
+    Console.WriteLine($"{row.City,-9} {row.Rooms} rooms  {row.Area,5} m2  {row.Price,8}  {row.Description}");
     Console.WriteLine($"  [{string.Join(' ', encoded.ToArray().Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}]");
 }
 
@@ -41,5 +41,7 @@ static Listing Parse(string line)
         Rooms = long.Parse(f[1], CultureInfo.InvariantCulture),
         Zip = long.Parse(f[2], CultureInfo.InvariantCulture),
         Description = f[3],
+        Area = float.Parse(f[4], CultureInfo.InvariantCulture),
+        Price = float.Parse(f[5], CultureInfo.InvariantCulture),
     };
 }

@@ -50,8 +50,34 @@ public class FeatureRecordTests
             [StringLookup(Vocabulary = new[] { "omar", "wire" }, OutputMode = OutputMode.MultiHot)] public ReadOnlyMemory<string> Names;
         }
 
+        [FeatureRecord]
+        public partial record struct Measure
+        {
+            // keras-semantics 9: (x - mean) / max(sqrt(var), 1e-7): (4 - 2) / 2 = 1.
+            [Normalization(Mean = new[] { 2.0 }, Variance = new[] { 4.0 })] public float Price { get; init; }
+
+            // discretization-int: boundaries [0, 0.5, 1] map 0.5 -> 2 (a value on a boundary goes up).
+            [Discretization(BinBoundaries = new[] { 0.0, 0.5, 1.0 })] public float Ratio { get; init; }
+
+            // discretization-one-hot-rank1: 0.5 -> one-hot of bin 2 of 4.
+            [Discretization(BinBoundaries = new[] { 0.0, 0.5, 1.0 }, OutputMode = OutputMode.OneHot)] public float RatioOneHot { get; init; }
+
+            // Three features, one mean per feature: ((1-1)/1, (4-2)/2, (9-3)/3) = (0, 1, 2).
+            [Normalization(Mean = new[] { 1.0, 2.0, 3.0 }, Variance = new[] { 1.0, 4.0, 9.0 })] public float[] Vector { get; init; }
+
+            // Rescaling(1/255): 255 -> 1.
+            [Rescaling(Scale = 1.0 / 255)] public float Pixel { get; init; }
+        }
+
         public static class Call
         {
+            public static float[] EncodeMeasure()
+            {
+                var output = new float[Measure.EncodedWidth];
+                new Measure { Price = 4, Ratio = 0.5f, RatioOneHot = 0.5f, Vector = [1, 4, 9], Pixel = 255 }.Encode(output);
+                return output;
+            }
+
             public static int Width => Listing.EncodedWidth;
 
             public static float[] Encode()
@@ -135,6 +161,12 @@ public class FeatureRecordTests
         float[] point = (float[])Call("EncodePoint")!;
         Assert.Equal(4, point.Length);
         Assert.Equal(new float[] { 1, 0, 1 }, point[1..]);
+    }
+
+    [Fact]
+    public void Numeric_members_encode_as_their_layers()
+    {
+        Assert.Equal(new float[] { 1, 2, 0, 0, 1, 0, 0, 1, 2, 1 }, (float[])Call("EncodeMeasure")!);
     }
 
     [Fact]
