@@ -103,6 +103,64 @@ public class AdaptEndToEndTests
         }
     }
 
+    [Fact]
+    public void Guide_StringLookup_and_IntegerLookup_one_hot_end_to_end()
+    {
+        // seed-guide.md: StringLookup adapted on a, b, c, b, c, a, called on a, b, c, d, e, "" (index 0 is OOV);
+        // IntegerLookup adapted on 10, 20, 20, 10, 30, 0, called on 10, 10, 20, 50, 60, 0.
+        var letters = new StringLookupAdapter { OutputMode = OutputMode.OneHot };
+        foreach (string v in new[] { "a", "b", "c", "b", "c", "a" })
+        {
+            letters.Update(v);
+        }
+
+        var numbers = new IntegerLookupAdapter { OutputMode = OutputMode.OneHot };
+        foreach (long v in new long[] { 10, 20, 20, 10, 30, 0 })
+        {
+            numbers.Update(v);
+        }
+
+        string dir = Directory.CreateTempSubdirectory("prepgen-guide-").FullName;
+        letters.Save(Path.Combine(dir, "letters.txt"));
+        numbers.Save(Path.Combine(dir, "numbers.txt"));
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System;
+            using PrepGen;
+            namespace Demo;
+            public static partial class E
+            {
+                [StringLookup(VocabularyFile = "letters.txt", OutputMode = OutputMode.OneHot)]
+                public static partial void Letter(string value, Span<float> output);
+
+                [IntegerLookup(VocabularyFile = "numbers.txt", OutputMode = OutputMode.OneHot)]
+                public static partial void Number(long value, Span<float> output);
+
+                public static float[] L(string v) { var o = new float[4]; Letter(v, o); return o; }
+
+                public static float[] N(long v) { var o = new float[5]; Number(v, o); return o; }
+            }
+            """,
+            ("/p/letters.txt", File.ReadAllText(Path.Combine(dir, "letters.txt"))),
+            ("/p/numbers.txt", File.ReadAllText(Path.Combine(dir, "numbers.txt"))));
+        Directory.Delete(dir, recursive: true);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Type e = GeneratorHarness.Load(run).GetType("Demo.E")!;
+
+        float[][] expectedLetters = [[0, 0, 0, 1], [0, 0, 1, 0], [0, 1, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]];
+        string[] letterInputs = ["a", "b", "c", "d", "e", ""];
+        for (int i = 0; i < letterInputs.Length; i++)
+        {
+            Assert.Equal(expectedLetters[i], (float[])Invoke(e, "L", letterInputs[i]));
+        }
+
+        float[][] expectedNumbers = [[0, 0, 1, 0, 0], [0, 0, 1, 0, 0], [0, 1, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0], [0, 0, 0, 0, 1]];
+        long[] numberInputs = [10, 10, 20, 50, 60, 0];
+        for (int i = 0; i < numberInputs.Length; i++)
+        {
+            Assert.Equal(expectedNumbers[i], (float[])Invoke(e, "N", numberInputs[i]));
+        }
+    }
+
     private static void Adapt(JsonElement vector, JsonElement config, bool strings, string mode, string vocabFile, string idfFile)
     {
         JsonElement data = vector.GetProperty("state").GetProperty("adapt");

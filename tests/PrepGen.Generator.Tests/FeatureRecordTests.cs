@@ -189,6 +189,8 @@ public class FeatureRecordTests
     [InlineData("[FeatureRecord] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0202")]
     [InlineData("[FeatureRecord] public partial class R { [Hashing(NumBins = 0)] public long X; }", "PG0200")]
     [InlineData("[FeatureRecord] public partial class R { [Hashing(NumBins = 2)][StringLookup(Vocabulary = new[] { \"a\" })] public string X = \"\"; }", "PG0003")]
+    [InlineData("[FeatureRecord] public partial class R { [CategoryEncoding(NumTokens = 300000000)] public long[] A = []; [CategoryEncoding(NumTokens = 300000000)] public long[] B = []; }", "PG0200")]
+    [InlineData("[FeatureRecord] public partial class R { [Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public float[] V = []; }", "PG0202")]
     public void Bad_records_are_diagnostics(string declaration, string id)
     {
         GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);
