@@ -22,8 +22,7 @@ public static class Utf16Keys
         if (value.Length <= StackChars)
         {
             Span<byte> utf8 = stackalloc byte[StackChars * 3];
-            int length = Encoding.UTF8.GetBytes(value, utf8);
-            return T.IndexOf(utf8.Slice(0, length));
+            return T.IndexOf(utf8.Slice(0, Transcode(value, utf8)));
         }
 
         return IndexOfLong<T>(value);
@@ -37,6 +36,11 @@ public static class Utf16Keys
         ArgumentNullException.ThrowIfNull(value);
         return IndexOf<T>(value.AsSpan());
     }
+
+    /// <summary>UTF-16 to UTF-8 with a vectorized ASCII narrowing first (vocabulary keys are mostly ASCII).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Transcode(ReadOnlySpan<char> value, Span<byte> utf8) =>
+        Ascii.FromUtf16(value, utf8, out int written) == OperationStatus.Done ? written : Encoding.UTF8.GetBytes(value, utf8);
 
     private static long IndexOfLong<T>(ReadOnlySpan<char> value)
         where T : struct, IStringIndex

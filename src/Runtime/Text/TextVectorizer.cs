@@ -15,6 +15,9 @@ public static class TextVectorizer
 {
     private const int StackBytes = 512;
 
+    // Distinct slots a tf-idf sink remembers; a document with more falls back to scaling the whole row.
+    private const int TouchedSlots = 256;
+
     // Bytes that stop a bulk copy, per (lowercase, strip punctuation, split on whitespace).
     private static readonly SearchValues<byte>[] Specials = BuildSpecials();
 
@@ -56,20 +59,27 @@ public static class TextVectorizer
         RunUtf16<T, BincountSink>(text, ref sink);
     }
 
-    /// <summary>Tf-idf of one document: raw term counts times idf (float32, as Keras).</summary>
+    /// <summary>
+    /// Tf-idf of one document: raw term counts times idf (float32, as Keras: the count first, then one
+    /// multiplication). Only the slots the document touched are multiplied, not the whole row.
+    /// </summary>
     public static void TfIdf<T>(ReadOnlySpan<byte> utf8, Span<float> output, ReadOnlySpan<float> idf)
         where T : struct, ITextLayer
     {
-        Accumulate<T>(utf8, output, idf.Length, count: true);
-        Encode.Scale(output.Slice(0, idf.Length), idf);
+        Span<int> touched = stackalloc int[TouchedSlots];
+        var sink = new TfIdfSink(Encode.Prepare(output, idf.Length), touched);
+        Run<T, TfIdfSink>(utf8, ref sink);
+        sink.Finish(idf);
     }
 
     /// <summary>Tf-idf of one UTF-16 document.</summary>
     public static void TfIdf<T>(ReadOnlySpan<char> text, Span<float> output, ReadOnlySpan<float> idf)
         where T : struct, ITextLayer
     {
-        Accumulate<T>(text, output, idf.Length, count: true);
-        Encode.Scale(output.Slice(0, idf.Length), idf);
+        Span<int> touched = stackalloc int[TouchedSlots];
+        var sink = new TfIdfSink(Encode.Prepare(output, idf.Length), touched);
+        RunUtf16<T, TfIdfSink>(text, ref sink);
+        sink.Finish(idf);
     }
 
     /// <summary>Int mode over a batch: row-major, <paramref name="sequenceLength"/> ids per document.</summary>
@@ -126,8 +136,7 @@ public static class TextVectorizer
         if (text.Length <= StackBytes / 3)
         {
             Span<byte> utf8 = stackalloc byte[StackBytes];
-            int length = Encoding.UTF8.GetBytes(text, utf8);
-            Run<T, TSink>(utf8.Slice(0, length), ref sink);
+            Run<T, TSink>(utf8.Slice(0, Utf16Keys.Transcode(text, utf8)), ref sink);
             return;
         }
 
@@ -440,6 +449,53 @@ public static class TextVectorizer
             }
 
             return _count;
+        }
+    }
+
+    private ref struct TfIdfSink : ISink
+    {
+        private readonly Span<float> _row;
+        private readonly Span<int> _touched;
+        private int _count;
+
+        public TfIdfSink(Span<float> row, Span<int> touched)
+        {
+            _row = row;
+            _touched = touched;
+            _count = 0;
+        }
+
+        public readonly void Start(int count)
+        {
+        }
+
+        public void Add(long index)
+        {
+            if ((ulong)index < (ulong)_row.Length)
+            {
+                float before = _row[(int)index];
+                if (before == 0 && _count < _touched.Length)
+                {
+                    _touched[_count] = (int)index;
+                }
+
+                _count += before == 0 ? 1 : 0;
+                _row[(int)index] = before + 1f;
+            }
+        }
+
+        public readonly void Finish(ReadOnlySpan<float> idf)
+        {
+            if (_count > _touched.Length)
+            {
+                Encode.Scale(_row, idf);
+                return;
+            }
+
+            foreach (int index in _touched.Slice(0, _count))
+            {
+                _row[index] *= idf[index];
+            }
         }
     }
 

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// Every stackalloc in this assembly is written before it is read; zeroing a 768-byte key buffer per
+// lookup was measured at ~12 ns (benchmarks: Utf16CostBenchmarks).
+[module: SkipLocalsInit]
