@@ -24,17 +24,14 @@ public static partial class Layers
     [StringLookup(VocabularyFile = "vocab-50k.txt")]
     public static partial void Lookup50kBatch(ReadOnlySpan<string> tokens, Span<long> ids);
 
-    [StringLookup(VocabularyFile = "vocab-1m.txt")]
-    public static partial long Lookup1m(string token);
-
+    // 1M tokens: only two methods, because every method gets its own copy of the table and one 1M-token table
+    // takes the compiler more than 3 GB (docs/benchmarks.md, build cost). String keys go through the span method
+    // (a string converts to ReadOnlySpan<char>; the generated string overload calls the same kernel).
     [StringLookup(VocabularyFile = "vocab-1m.txt")]
     public static partial long Lookup1mSpan(ReadOnlySpan<char> token);
 
     [StringLookup(VocabularyFile = "vocab-1m.txt")]
     public static partial long Lookup1mUtf8(ReadOnlySpan<byte> token);
-
-    [StringLookup(VocabularyFile = "vocab-1m.txt")]
-    public static partial void Lookup1mBatch(ReadOnlySpan<string> tokens, Span<long> ids);
 
     /// <summary>Keras TextVectorization(max_tokens unset, standardize lower_and_strip_punctuation, split whitespace), int ids.</summary>
     [TextVectorization(VocabularyFile = "vocab-20k.txt")]

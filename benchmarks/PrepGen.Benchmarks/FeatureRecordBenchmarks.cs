@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using PrepGen.Runtime;
+using PrepGen.Hashing;
 
 namespace PrepGen.Benchmarks;
 
