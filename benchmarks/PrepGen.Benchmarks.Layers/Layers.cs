@@ -1,0 +1,50 @@
+using PrepGen;
+
+namespace PrepGen.Benchmarks;
+
+/// <summary>The generated layers under test; state files come from gen-vocab.targets (obj/vocab).</summary>
+public static partial class Layers
+{
+    /// <summary>Int-mode width of <see cref="TextIdsBatch"/>.</summary>
+    public const int SequenceLength = 256;
+
+    /// <summary>Where gen-vocab.targets wrote the state files (obj/vocab of this project).</summary>
+    public static string StateDirectory { get; } = typeof(Layers).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "PrepGenVocabDir").Value!;
+
+    [StringLookup(VocabularyFile = "vocab-50k.txt")]
+    public static partial long Lookup50k(string token);
+
+    [StringLookup(VocabularyFile = "vocab-50k.txt")]
+    public static partial long Lookup50kSpan(ReadOnlySpan<char> token);
+
+    [StringLookup(VocabularyFile = "vocab-50k.txt")]
+    public static partial long Lookup50kUtf8(ReadOnlySpan<byte> token);
+
+    [StringLookup(VocabularyFile = "vocab-50k.txt")]
+    public static partial void Lookup50kBatch(ReadOnlySpan<string> tokens, Span<long> ids);
+
+    // 1M tokens: only two methods, because every method gets its own copy of the table and one 1M-token table
+    // takes the compiler more than 3 GB (docs/benchmarks.md, build cost). String keys go through the span method
+    // (a string converts to ReadOnlySpan<char>; the generated string overload calls the same kernel).
+    [StringLookup(VocabularyFile = "vocab-1m.txt")]
+    public static partial long Lookup1mSpan(ReadOnlySpan<char> token);
+
+    [StringLookup(VocabularyFile = "vocab-1m.txt")]
+    public static partial long Lookup1mUtf8(ReadOnlySpan<byte> token);
+
+    /// <summary>Keras TextVectorization(max_tokens unset, standardize lower_and_strip_punctuation, split whitespace), int ids.</summary>
+    [TextVectorization(VocabularyFile = "vocab-20k.txt")]
+    public static partial int TextIds(string document, Span<long> ids);
+
+    /// <summary>Int mode with a fixed width, for the batch shape.</summary>
+    [TextVectorization(VocabularyFile = "vocab-20k.txt", OutputSequenceLength = SequenceLength)]
+    public static partial void TextIdsBatch(ReadOnlySpan<string> documents, Span<long> ids);
+
+    /// <summary>Tf-idf: 20,002 floats per document (pad, OOV, tokens... Keras tf-idf has no mask slot: OOV + tokens).</summary>
+    [TextVectorization(VocabularyFile = "vocab-20k.txt", OutputMode = OutputMode.TfIdf, IdfWeightsFile = "idf-20k.txt")]
+    public static partial void TextTfIdf(string document, Span<float> output);
+
+    [TextVectorization(VocabularyFile = "vocab-20k.txt", OutputMode = OutputMode.TfIdf, IdfWeightsFile = "idf-20k.txt")]
+    public static partial void TextTfIdfBatch(ReadOnlySpan<string> documents, Span<float> output);
+}
