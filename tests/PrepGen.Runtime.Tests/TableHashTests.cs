@@ -35,4 +35,20 @@ public class TableHashTests
             key[pos] = 0;
         }
     }
+
+    [Fact]
+    public void HashAscii_of_chars_equals_Hash_of_their_bytes_at_every_length()
+    {
+        var rng = new Random(11);
+        for (int len = 0; len <= 300; len++)
+        {
+            for (int trial = 0; trial < 4; trial++)
+            {
+                char[] chars = Enumerable.Range(0, len).Select(_ => (char)rng.Next(0, 128)).ToArray();
+                byte[] bytes = System.Text.Encoding.ASCII.GetBytes(chars);
+                ulong seed = (ulong)rng.NextInt64();
+                Assert.Equal(TableHash.Hash(bytes, seed), TableHash.HashAscii(chars, seed));
+            }
+        }
+    }
 }

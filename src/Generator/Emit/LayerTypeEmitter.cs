@@ -38,6 +38,13 @@ internal static class LayerTypeEmitter
             WriteTextOptions(w, text);
         }
 
+        if (strings && model.Spec.Kind == LayerKind.Hashing)
+        {
+            // Hashing hashes the UTF-8 bytes anyway: UTF-16 input is transcoded first.
+            w.Line("public static long IndexOf(" + Names.Span + "<char> value) => " + Names.Runtime + ".Utf16Keys.Transcoded<" + Names.LayerType(model.Spec) + ">(value);");
+            w.Line();
+        }
+
         if (model.Spec.Kind == LayerKind.Hashing)
         {
             WriteHashing(w, model, strings);
@@ -141,6 +148,7 @@ internal static class LayerTypeEmitter
 
             w.Line("return " + OovIndex(model, "utf8") + ";");
             w.Close();
+            WriteUtf16Lookup(w, model, t);
             TableDataEmitter.WriteStrings(w, t, model.Vocabulary!.Strings!);
         }
         else
@@ -164,6 +172,34 @@ internal static class LayerTypeEmitter
             w.Close();
             TableDataEmitter.WriteIntegers(w, t);
         }
+    }
+
+    /// <summary>
+    /// The UTF-16 entry: ASCII keys probe the table from the chars (no transcoding buffer, so consecutive
+    /// lookups stay independent); anything else, and misses that need the bytes (mask, OOV buckets), go
+    /// through the UTF-8 path.
+    /// </summary>
+    private static void WriteUtf16Lookup(SourceWriter w, LayerModel model, StringTableData t)
+    {
+        w.Line();
+        w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
+        w.Open("if (global::System.Text.Ascii.IsValid(value))");
+        w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
+        w.Line("int id = " + Names.Runtime + ".StringTable.FindAscii(value, " + Literals.ULong(t.Seed) + ", Pilots, Entries, Blob);");
+        w.Open("if (id >= 0)");
+        w.Line("return id + TokenStart;");
+        w.Close();
+        w.Close();
+        if (model.Mask is null && model.NumOov == 1)
+        {
+            w.Line();
+            w.Line("return " + model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return " + Names.Runtime + ".Utf16Keys.Transcoded<" + Names.LayerType(model.Spec) + ">(value);");
+        w.Close();
     }
 
     /// <summary>The mask is index 0 in int mode; elsewhere Keras maps it past the depth, so encoders drop it.</summary>

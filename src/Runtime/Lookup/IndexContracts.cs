@@ -10,6 +10,13 @@ public interface IStringIndex
 {
     /// <summary>The index of one value; a negative index means "dropped" (the mask in non-int modes).</summary>
     static abstract long IndexOf(ReadOnlySpan<byte> utf8);
+
+    /// <summary>
+    /// The index of one UTF-16 value: the same as <see cref="IndexOf(ReadOnlySpan{byte})"/> of its UTF-8
+    /// bytes. Lookup tables answer ASCII keys without transcoding; other layers call
+    /// <see cref="Utf16Keys.Transcoded{T}(ReadOnlySpan{char})"/>.
+    /// </summary>
+    static abstract long IndexOf(ReadOnlySpan<char> value);
 }
 
 /// <summary>A generated layer that maps one integer to an index.</summary>

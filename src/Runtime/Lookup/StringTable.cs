@@ -41,6 +41,32 @@ public static class StringTable
             return -1;
         }
 
+        return Id(ref start);
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> for an ASCII UTF-16 key, without transcoding: the hash narrows the chars in
+    /// registers and the key check compares bytes with chars. The caller checks the key is ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, ReadOnlySpan<ulong> entries, ReadOnlySpan<byte> blob)
+    {
+        ulong h = TableHash.HashAscii(key, seed);
+        byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
+        ulong e = Unsafe.Add(ref MemoryMarshal.GetReference(entries), (nint)TableHash.Slot(h, pilot, (uint)entries.Length));
+        if ((uint)(e >> 32) != ((uint)key.Length | ((uint)TableHash.Tag(h) << 24)))
+        {
+            return -1;
+        }
+
+        ref byte start = ref Unsafe.Add(ref MemoryMarshal.GetReference(blob), (int)(uint)e);
+        return System.Text.Ascii.Equals(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, 4), key.Length), key) ? Id(ref start) : -1;
+    }
+
+    /// <summary>A key's id: four 7-bit bytes, little-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Id(ref byte start)
+    {
         uint raw = Unsafe.ReadUnaligned<uint>(ref start);
         return (int)((raw & 0x7F) | ((raw >> 1) & 0x3F80) | ((raw >> 2) & 0x1FC000) | ((raw >> 3) & 0xFE00000));
     }

@@ -62,6 +62,74 @@ public static class TableHash
         return Finish(h);
     }
 
+#if NET
+    /// <summary>
+    /// <see cref="Hash(ReadOnlySpan{byte}, ulong)"/> of the UTF-8 bytes of an ASCII UTF-16 key, computed from
+    /// the chars directly (each char narrowed in registers): no transcoding buffer, so consecutive lookups
+    /// stay independent. The caller guarantees every char is ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashAscii(ReadOnlySpan<char> key, ulong seed)
+    {
+        int len = key.Length;
+        ulong h = seed ^ ((ulong)len * P1);
+        ulong a;
+        ulong b;
+        if (len <= 16)
+        {
+            if (len >= 8)
+            {
+                a = Narrow8(key, 0);
+                b = Narrow8(key, len - 8);
+            }
+            else if (len >= 4)
+            {
+                a = Narrow4(key, 0);
+                b = Narrow4(key, len - 4);
+            }
+            else if (len > 0)
+            {
+                a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
+                b = 0;
+            }
+            else
+            {
+                a = 0;
+                b = 0;
+            }
+
+            return Finish(Mix(h, a, b));
+        }
+
+        int i = 0;
+        for (; i + 16 < len; i += 16)
+        {
+            h = Mix(h, Narrow8(key, i), Narrow8(key, i + 8));
+        }
+
+        h = Mix(h, Narrow8(key, len - 16), Narrow8(key, len - 8));
+        return Finish(h);
+    }
+
+    /// <summary>Eight ASCII chars as the little-endian ulong of their bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Narrow8(ReadOnlySpan<char> key, int start)
+    {
+        var chars = System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref System.Runtime.CompilerServices.Unsafe.As<char, ushort>(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key)), (nuint)start);
+        return System.Runtime.Intrinsics.Vector128.ToScalar(System.Runtime.Intrinsics.Vector128.AsUInt64(System.Runtime.Intrinsics.Vector128.Narrow(chars, chars)));
+    }
+
+    /// <summary>Four ASCII chars as the little-endian uint of their bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Narrow4(ReadOnlySpan<char> key, int start)
+    {
+        ulong w = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.As<char, byte>(
+            ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key), start)));
+        return (w & 0xFF) | ((w >> 8) & 0xFF00) | ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000);
+    }
+#endif
+
     /// <summary>Hashes an integer key (IntegerLookup tables) with a table seed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(long key, ulong seed) => Finish(Mix(seed ^ unchecked(8UL * P1), (ulong)key, 0));

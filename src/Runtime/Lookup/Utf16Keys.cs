@@ -14,9 +14,14 @@ public static class Utf16Keys
 {
     private const int StackChars = 256;
 
-    /// <summary>The index of one UTF-16 value.</summary>
+    /// <summary>The index of one UTF-16 value (the layer's own UTF-16 path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long IndexOf<T>(ReadOnlySpan<char> value)
+        where T : struct, IStringIndex => T.IndexOf(value);
+
+    /// <summary>The index of one UTF-16 value through its UTF-8 bytes, transcoded on the stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Transcoded<T>(ReadOnlySpan<char> value)
         where T : struct, IStringIndex
     {
         if (value.Length <= StackChars)
