@@ -3,9 +3,11 @@ using System;
 namespace PrepGen;
 
 /// <summary>
-/// Crosses two or more categorical values into one hashed bin, as Keras <c>HashedCrossing</c>.
+/// Crosses two or more categorical values into one hashed bin, as Keras <c>HashedCrossing</c>. On a
+/// feature record member, the member is a tuple of the crossed values, e.g.
+/// <c>public (string, long) CityRooms => (City, Rooms);</c>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
 public sealed class HashedCrossingAttribute : Attribute
 {
     /// <summary>Number of bins. Required.</summary>

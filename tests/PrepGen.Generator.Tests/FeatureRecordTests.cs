@@ -69,8 +69,31 @@ public class FeatureRecordTests
             [Rescaling(Scale = 1.0 / 255)] public float Pixel { get; init; }
         }
 
+        [FeatureRecord]
+        public partial class Crossed
+        {
+            public string Letter { get; init; } = "";
+
+            public long Code { get; init; }
+
+            // hashedcrossing-int-5: ("A", 101) -> 1.
+            [HashedCrossing(NumBins = 5)]
+            public (string, long) Pair => (Letter, Code);
+
+            // hashedcrossing-one-hot-5: ("B", 101) -> one-hot of 4.
+            [HashedCrossing(NumBins = 5, OutputMode = OutputMode.OneHot)]
+            public (string, long) Other => ("B", Code);
+        }
+
         public static class Call
         {
+            public static float[] EncodeCrossed()
+            {
+                var output = new float[Crossed.EncodedWidth];
+                new Crossed { Letter = "A", Code = 101 }.Encode(output);
+                return output;
+            }
+
             public static float[] EncodeMeasure()
             {
                 var output = new float[Measure.EncodedWidth];
@@ -167,6 +190,12 @@ public class FeatureRecordTests
     public void Numeric_members_encode_as_their_layers()
     {
         Assert.Equal(new float[] { 1, 2, 0, 0, 1, 0, 0, 1, 2, 1 }, (float[])Call("EncodeMeasure")!);
+    }
+
+    [Fact]
+    public void Tuple_members_feed_HashedCrossing()
+    {
+        Assert.Equal(new float[] { 1, 0, 0, 0, 0, 1 }, (float[])Call("EncodeCrossed")!);
     }
 
     [Fact]

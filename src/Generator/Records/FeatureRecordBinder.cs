@@ -89,7 +89,7 @@ internal static class FeatureRecordBinder
     /// <summary>Floats a member contributes: an Int index is one float; vectors are their depth.</summary>
     private static int Width(LayerModel model, RecordMember member) => model.Shape switch
     {
-        CallShape.Index => 1,
+        CallShape.Index or CallShape.Cross => 1,
         CallShape.TextIndices => model.Text!.SequenceLength,
         CallShape.Elementwise when member.Access == MemberAccess.SingleElementSpan => model.Depth <= 1 ? 1 : -1,
         CallShape.Elementwise => model.Depth > 1 ? model.Depth : -1,

@@ -1,3 +1,4 @@
+using System.Linq;
 using PrepGen.Generator.Emit;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.Tables;
@@ -74,13 +75,19 @@ internal static class FeatureRecordEmitter
 
     private static void WriteMember(SourceWriter w, RecordMember member, LayerModel model, int offset, int width)
     {
-        string value = member.Access == MemberAccess.MemorySpan ? member.MemberName + ".Span" : member.MemberName;
+        string value = member.Access switch
+        {
+            MemberAccess.MemorySpan => member.MemberName + ".Span",
+            MemberAccess.TupleItems => string.Join(", ", Enumerable.Range(1, model.Spec.Method.Parameters.Count - (model.Shape == CallShape.CrossOneHot ? 1 : 0))
+                .Select(i => member.MemberName + ".Item" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            _ => member.MemberName,
+        };
         string method = model.Spec.Method.Name;
         string slice = "destination.Slice(" + offset + ", " + width + ")";
         w.Line("// " + member.MemberName + ": " + model.Spec.Kind + " " + model.Mode + ", " + width + (width == 1 ? " float" : " floats") + " at " + offset + ".");
         switch (model.Shape)
         {
-            case CallShape.Index:
+            case CallShape.Index or CallShape.Cross:
                 w.Line("destination[" + offset + "] = " + method + "(" + value + ");");
                 break;
             case CallShape.Elementwise or CallShape.Sample when member.Access == MemberAccess.SingleElementSpan:

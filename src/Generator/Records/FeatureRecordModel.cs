@@ -13,6 +13,9 @@ internal enum MemberAccess
 
     /// <summary>A single float passed as a one-element span (Normalization, Rescaling).</summary>
     SingleElementSpan,
+
+    /// <summary>A tuple whose items are the layer's inputs, in order (HashedCrossing).</summary>
+    TupleItems,
 }
 
 /// <summary>One encoded member: the synthesized layer spec for its private encoder method, and how to call it.</summary>

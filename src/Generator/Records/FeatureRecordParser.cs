@@ -84,6 +84,11 @@ internal static class FeatureRecordParser
     /// <summary>Finds the first calling shape of the layer that the member's type can feed.</summary>
     private static RecordMember? Synthesize(string name, ITypeSymbol type, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
     {
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return Tuple(name, tuple, kind, options, ns, types, at);
+        }
+
         (ValueKind element, MemberAccess access, bool sequence) = Describe(type);
         if (element == ValueKind.Other)
         {
@@ -103,6 +108,27 @@ internal static class FeatureRecordParser
         }
 
         return null;
+    }
+
+    /// <summary>A tuple member feeds a multi-input layer (HashedCrossing): one parameter per item.</summary>
+    private static RecordMember? Tuple(string name, INamedTypeSymbol tuple, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
+    {
+        ValueKind[] items = tuple.TupleElements.Select(e => Scalar(e.Type)).ToArray();
+        if (items.Any(k => k == ValueKind.Other))
+        {
+            return null;
+        }
+
+        var mode = (OutputMode)(options.OutputMode ?? (int)OutputMode.Int);
+        IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
+        var inputs = items.Select((k, i) => (k, "item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        MethodSignature[] candidates =
+        {
+            Signature("Encode_" + name, ValueKind.Long, inputs),
+            Signature("Encode_" + name, ValueKind.Void, inputs.Append((ValueKind.FloatOutput, "output")).ToArray()),
+        };
+        MethodSignature? match = candidates.FirstOrDefault(c => ShapeCatalog.Match(shapes, c) is not null);
+        return match is null ? null : new RecordMember(name, new LayerSpec(kind, ns, types.ToEquatableArray(), match, at, options), MemberAccess.TupleItems);
     }
 
     /// <summary>The signatures a member could feed, most specific first; singleElement passes one float as a span.</summary>
