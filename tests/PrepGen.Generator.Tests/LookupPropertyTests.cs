@@ -74,6 +74,18 @@ public class LookupPropertyTests
         }
     }
 
+    [Fact]
+    public void Non_ASCII_chars_that_truncate_to_a_key_do_not_match_it()
+    {
+        // U+0161 and U+0261 narrow to 0x61 ('a') when chars are truncated to bytes: the UTF-16 probe must
+        // still reject them (Keras compares UTF-8 bytes: C5 A1 is not "a").
+        GeneratorRun run = GeneratorHarness.Run(Source, ("/p/v.txt", "a\nab\n\u0161\n"), ("/p/i.txt", "1\n"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Type e = GeneratorHarness.Load(run).GetType("Demo.E")!;
+        Func<string, long> s = e.GetMethod("S")!.CreateDelegate<Func<string, long>>();
+        Assert.Equal([1, 2, 3, 0, 0, 0], new[] { "a", "ab", "\u0161", "\u0261", "\u0161b", "\u0261\u0262" }.Select(s));
+    }
+
     private static string[] RandomVocabulary(Random rng, int size)
     {
         string[] alphabets = ["abcdefghijklmnopqrstuvwxyz", "aeiou", "αβγδεζηθ", "日本語中文", "éèêëçàù", "😀🎉"];

@@ -183,21 +183,23 @@ internal static class LayerTypeEmitter
     {
         w.Line();
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
-        w.Open("if (global::System.Text.Ascii.IsValid(value))");
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
+        w.Line("// Only an all-ASCII key can match (the key check compares bytes with chars), so no ASCII test on hits.");
         w.Line("int id = " + Names.Runtime + ".StringTable.FindAscii(value, " + Literals.ULong(t.Seed) + ", Pilots, Entries, Blob);");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
         w.Close();
+        w.Line();
         if (model.Mask is null && model.NumOov == 1)
         {
-            w.Line();
+            // An ASCII miss is a miss: its UTF-8 bytes are its chars.
+            w.Open("if (global::System.Text.Ascii.IsValid(value))");
             w.Line("return " + model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+            w.Close();
+            w.Line();
         }
 
-        w.Close();
-        w.Line();
         w.Line("return " + Names.Runtime + ".Utf16Keys.Transcoded<" + Names.LayerType(model.Spec) + ">(value);");
         w.Close();
     }

@@ -45,8 +45,9 @@ public static class StringTable
     }
 
     /// <summary>
-    /// <see cref="Find"/> for an ASCII UTF-16 key, without transcoding: the hash narrows the chars in
-    /// registers and the key check compares bytes with chars. The caller checks the key is ASCII.
+    /// <see cref="Find"/> for a UTF-16 key, without transcoding: the hash narrows the chars in registers and
+    /// the key check compares bytes with chars. Only an all-ASCII key can match (<see cref="System.Text.Ascii.Equals(ReadOnlySpan{byte}, ReadOnlySpan{char})"/>
+    /// is false otherwise), so -1 means "not an ASCII key of the table": a non-ASCII key needs <see cref="Find"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, ReadOnlySpan<ulong> entries, ReadOnlySpan<byte> blob)

@@ -66,7 +66,8 @@ public static class TableHash
     /// <summary>
     /// <see cref="Hash(ReadOnlySpan{byte}, ulong)"/> of the UTF-8 bytes of an ASCII UTF-16 key, computed from
     /// the chars directly (each char narrowed in registers): no transcoding buffer, so consecutive lookups
-    /// stay independent. The caller guarantees every char is ASCII.
+    /// stay independent. For a non-ASCII key the value is meaningless (chars are truncated to bytes); callers
+    /// only trust a match after comparing the key.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong HashAscii(ReadOnlySpan<char> key, ulong seed)
