@@ -115,24 +115,15 @@ public sealed class RandomTranslationOp : GeometricAugmentOp
 /// otherwise a target-sized window at the aspect-crop origin (clipped) plus bilinear resize; in inference
 /// the image passes unchanged (Keras 3.8+).
 /// </summary>
-public sealed class RandomCropOp : ImageOp
+public sealed class RandomCropOp : SizedImageOp
 {
     /// <summary>Creates the op.</summary>
     /// <param name="height">Crop height.</param>
     /// <param name="width">Crop width.</param>
     public RandomCropOp(int height, int width)
+        : base(height, width)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        Height = height;
-        Width = width;
     }
-
-    /// <summary>Crop height.</summary>
-    public int Height { get; }
-
-    /// <summary>Crop width.</summary>
-    public int Width { get; }
 
     /// <inheritdoc/>
     public override bool IsRandom => true;
@@ -143,55 +134,27 @@ public sealed class RandomCropOp : ImageOp
 }
 
 /// <summary>Keras <c>RandomContrast</c>: <c>(x - mean) * f + mean</c> per channel, clipped to the value range.</summary>
-public sealed class RandomContrastOp : ImageOp
+public sealed class RandomContrastOp : ValueRangeImageOp
 {
     /// <summary>Creates the op.</summary>
     /// <param name="factor">Range of the contrast factor itself (see <see cref="FactorRange.ContrastFromKeras"/>).</param>
     /// <param name="valueLow">Lower clip bound.</param>
     /// <param name="valueHigh">Upper clip bound.</param>
     public RandomContrastOp(FactorRange factor, float valueLow = 0f, float valueHigh = 255f)
+        : base(factor, valueLow, valueHigh)
     {
-        Factor = factor;
-        ValueLow = valueLow;
-        ValueHigh = valueHigh;
     }
-
-    /// <summary>Range of the contrast factor.</summary>
-    public FactorRange Factor { get; }
-
-    /// <summary>Lower clip bound.</summary>
-    public float ValueLow { get; }
-
-    /// <summary>Upper clip bound.</summary>
-    public float ValueHigh { get; }
-
-    /// <inheritdoc/>
-    public override bool IsRandom => true;
 }
 
 /// <summary>Keras <c>RandomBrightness</c>: adds uniform(factor) * (high - low), clipped to the value range.</summary>
-public sealed class RandomBrightnessOp : ImageOp
+public sealed class RandomBrightnessOp : ValueRangeImageOp
 {
     /// <summary>Creates the op.</summary>
     /// <param name="factor">Range of the delta as a fraction of the value range.</param>
     /// <param name="valueLow">Lower bound of the value range.</param>
     /// <param name="valueHigh">Upper bound of the value range.</param>
     public RandomBrightnessOp(FactorRange factor, float valueLow = 0f, float valueHigh = 255f)
+        : base(factor, valueLow, valueHigh)
     {
-        Factor = factor;
-        ValueLow = valueLow;
-        ValueHigh = valueHigh;
     }
-
-    /// <summary>Range of the delta as a fraction of the value range.</summary>
-    public FactorRange Factor { get; }
-
-    /// <summary>Lower bound of the value range.</summary>
-    public float ValueLow { get; }
-
-    /// <summary>Upper bound of the value range.</summary>
-    public float ValueHigh { get; }
-
-    /// <inheritdoc/>
-    public override bool IsRandom => true;
 }

@@ -3,7 +3,7 @@ using System;
 namespace PrepGen.Imaging;
 
 /// <summary>Keras <c>Resizing</c> (TensorFlow half-pixel bilinear or nearest).</summary>
-public sealed class ResizeOp : ImageOp
+public sealed class ResizeOp : SizedImageOp
 {
     /// <summary>Creates the op.</summary>
     /// <param name="height">Output height.</param>
@@ -14,27 +14,18 @@ public sealed class ResizeOp : ImageOp
     /// <param name="fillValue">Padding value.</param>
     public ResizeOp(int height, int width, Interpolation interpolation = Interpolation.Bilinear,
         bool cropToAspectRatio = false, bool padToAspectRatio = false, float fillValue = 0f)
+        : base(height, width)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         if (cropToAspectRatio && padToAspectRatio)
         {
             throw new ArgumentException("Only one of cropToAspectRatio and padToAspectRatio can be set (Keras raises ValueError).");
         }
 
-        Height = height;
-        Width = width;
         Interpolation = interpolation;
         CropToAspectRatio = cropToAspectRatio;
         PadToAspectRatio = padToAspectRatio;
         FillValue = fillValue;
     }
-
-    /// <summary>Output height.</summary>
-    public int Height { get; }
-
-    /// <summary>Output width.</summary>
-    public int Width { get; }
 
     /// <summary>Resampling kernel.</summary>
     public Interpolation Interpolation { get; }
@@ -50,36 +41,21 @@ public sealed class ResizeOp : ImageOp
 
     /// <inheritdoc/>
     public override bool IsRandom => false;
-
-    /// <inheritdoc/>
-    public override (int Height, int Width) OutputSize(int height, int width, bool training) => (Height, Width);
 }
 
 /// <summary>Keras <c>CenterCrop</c>: a plain crop, or aspect-crop plus bilinear resize when the input is smaller.</summary>
-public sealed class CenterCropOp : ImageOp
+public sealed class CenterCropOp : SizedImageOp
 {
     /// <summary>Creates the op.</summary>
     /// <param name="height">Output height.</param>
     /// <param name="width">Output width.</param>
     public CenterCropOp(int height, int width)
+        : base(height, width)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        Height = height;
-        Width = width;
     }
-
-    /// <summary>Output height.</summary>
-    public int Height { get; }
-
-    /// <summary>Output width.</summary>
-    public int Width { get; }
 
     /// <inheritdoc/>
     public override bool IsRandom => false;
-
-    /// <inheritdoc/>
-    public override (int Height, int Width) OutputSize(int height, int width, bool training) => (Height, Width);
 }
 
 /// <summary>Keras <c>Rescaling</c>: <c>x * scale + offset</c> as two float32 operations.</summary>
