@@ -98,7 +98,7 @@ public class LookupPropertyTests
         while (set.Count < size)
         {
             string alphabet = alphabets[rng.Next(alphabets.Length)];
-            int length = rng.Next(20) == 0 ? rng.Next(40, 400) : rng.Next(1, 12);
+            int length = rng.Next(20) == 0 ? rng.Next(40, 400) : rng.Next(1, 20);
             var builder = new StringBuilder();
             var elements = System.Globalization.StringInfo.GetTextElementEnumerator(alphabet);
             var pieces = new List<string>();

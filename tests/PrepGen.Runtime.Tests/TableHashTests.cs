@@ -1,3 +1,4 @@
+using System.Text;
 using PrepGen.Runtime;
 
 namespace PrepGen.Runtime.Tests;
@@ -48,6 +49,50 @@ public class TableHashTests
                 byte[] bytes = System.Text.Encoding.ASCII.GetBytes(chars);
                 ulong seed = (ulong)rng.NextInt64();
                 Assert.Equal(TableHash.Hash(bytes, seed), TableHash.HashAscii(chars, seed));
+            }
+        }
+    }
+
+    [Fact]
+    public void Short_key_words_hold_every_byte_and_ascii_words_match_them()
+    {
+        // Tables compare a short key by its words and length alone, so distinct keys of one length must
+        // have distinct words: change any one byte and the words change.
+        var rng = new Random(5);
+        for (int len = 0; len <= TableHash.ShortKeyBytes; len++)
+        {
+            byte[] key = new byte[len];
+            rng.NextBytes(key);
+            for (int i = 0; i < len; i++)
+            {
+                key[i] &= 0x7F;
+            }
+
+            TableHash.Words(key, out ulong a, out ulong b);
+            Assert.True(TableHash.AsciiWords(Encoding.ASCII.GetString(key), out ulong ca, out ulong cb));
+            Assert.Equal((a, b), (ca, cb));
+            Assert.Equal(TableHash.Hash(key, 3), TableHash.HashWords(a, b, len, 3));
+            for (int pos = 0; pos < len; pos++)
+            {
+                byte saved = key[pos];
+                key[pos] ^= 0x41;
+                TableHash.Words(key, out ulong a2, out ulong b2);
+                Assert.NotEqual((a, b), (a2, b2));
+                key[pos] = saved;
+            }
+        }
+    }
+
+    [Fact]
+    public void Ascii_words_reject_every_non_ASCII_char_position()
+    {
+        for (int len = 1; len <= TableHash.ShortKeyBytes; len++)
+        {
+            for (int pos = 0; pos < len; pos++)
+            {
+                char[] chars = Enumerable.Repeat('a', len).ToArray();
+                chars[pos] = '\u0161'; // narrows to 'a' if truncated
+                Assert.False(TableHash.AsciiWords(chars, out _, out _), $"length {len}, position {pos}");
             }
         }
     }

@@ -132,7 +132,7 @@ internal static class LayerTypeEmitter
             StringTableData t = layer.Strings!;
             w.Open("public static long IndexOf(" + Names.Span + "<byte> utf8)");
             w.Open("if ((uint)(utf8.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-            w.Line("int id = " + Names.Runtime + ".StringTable.Find(utf8, " + Literals.ULong(t.Seed) + ", Pilots, Entries, Blob);");
+            w.Line("int id = " + Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys);");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -183,22 +183,31 @@ internal static class LayerTypeEmitter
     {
         w.Line();
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
+        // A miss of an ASCII key is a miss of its UTF-8 bytes (the same bytes) when the answer needs no bytes.
+        bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
+        string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-        w.Line("// Only an all-ASCII key can match (the key check compares bytes with chars), so no ASCII test on hits.");
-        w.Line("int id = " + Names.Runtime + ".StringTable.FindAscii(value, " + Literals.ULong(t.Seed) + ", Pilots, Entries, Blob);");
+        w.Line("int id = " + Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys);");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
-        w.Close();
-        w.Line();
-        if (model.Mask is null && model.NumOov == 1)
+        if (asciiMissIsOov)
         {
-            // An ASCII miss is a miss: its UTF-8 bytes are its chars.
-            w.Open("if (global::System.Text.Ascii.IsValid(value))");
-            w.Line("return " + model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-            w.Close();
             w.Line();
+            w.Open("if (id != " + Names.Runtime + ".StringTable.NotAscii)");
+            w.Line("return " + oov + ";");
+            w.Close();
         }
+
+        w.Close();
+        if (asciiMissIsOov)
+        {
+            w.Open("else if (global::System.Text.Ascii.IsValid(value))");
+            w.Line("return " + oov + ";");
+            w.Close();
+        }
+
+        w.Line();
 
         w.Line("return " + Names.Runtime + ".Utf16Keys.Transcoded<" + Names.LayerType(model.Spec) + ">(value);");
         w.Close();

@@ -6,7 +6,7 @@ namespace PrepGen.Generator.Emit;
 
 /// <summary>
 /// Writes table data: byte tables as <c>"..."u8</c> literals (RVA data, no start-up work), wider ones as
-/// static readonly arrays initialized once from RVA data. (A <c>ReadOnlySpan&lt;ulong&gt; =&gt; new ulong[]</c>
+/// static readonly arrays initialized once from RVA data; string tables' slots are derived at run time. (A <c>ReadOnlySpan&lt;ulong&gt; =&gt; new ulong[]</c>
 /// property is RVA-backed only in optimized builds; in Debug it allocates on every access.)
 /// </summary>
 internal static class TableDataEmitter
@@ -16,25 +16,26 @@ internal static class TableDataEmitter
 
     public static void WriteStrings(SourceWriter w, StringTableData t, string[] tokens)
     {
+        w.Line();
+        w.Line("private const ulong Seed = " + Literals.ULong(t.Seed) + ";");
+        w.Line();
+        w.Line("private const uint SlotCount = " + t.SlotCount.ToString(CultureInfo.InvariantCulture) + ";");
         WritePilots(w, t.Pilots);
         w.Line();
-        w.Line("/// <summary>Per slot: blob offset (bits 0-31), key length (32-55), hash tag (56-63); all ones when empty.</summary>");
-        w.Line("private static readonly ulong[] Entries =");
-        w.Line("{");
-        w.Raw(Literals.Rows(t.Entries, 4, w.Indent + 1, Literals.ULong));
-        w.Line("};");
+        w.Line("/// <summary>The slot array, built from Pilots and Keys when the layer is first used.</summary>");
+        w.Line("private static readonly nint Slots = " + Names.Runtime + ".StringTable.Build(Seed, SlotCount, Pilots, Keys, " + Literals.Int(tokens.Length) + ");");
         w.Line();
-        w.Line("/// <summary>Per token in vocabulary order: its id in four 7-bit bytes, then its UTF-8 bytes.</summary>");
+        w.Line("/// <summary>The tokens in id order, each after its length (a byte: length + 32).</summary>");
         if (tokens.Length <= AnnotatedTokens)
         {
-            w.Line("private static " + Names.Span + "<byte> Blob =>");
+            w.Line("private static " + Names.Span + "<byte> Keys =>");
             string pad = new(' ', (w.Indent + 1) * 4);
             var builder = new StringBuilder();
             for (int i = 0; i < tokens.Length; i++)
             {
                 int start = t.KeyOffsets[i];
-                int end = i + 1 < tokens.Length ? t.KeyOffsets[i + 1] : t.Blob.Length;
-                builder.Append(pad).Append(Literals.Utf8Bytes(t.Blob, start, end - start)).Append(i + 1 < tokens.Length ? " +" : ";")
+                int end = i + 1 < tokens.Length ? t.KeyOffsets[i + 1] : t.Keys.Length;
+                builder.Append(pad).Append(Literals.Utf8Bytes(t.Keys, start, end - start)).Append(i + 1 < tokens.Length ? " +" : ";")
                     .Append(" // ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
 
@@ -43,7 +44,7 @@ internal static class TableDataEmitter
         else
         {
             // One literal: the compiler handles megabytes of u8 literal far faster than an array initializer.
-            w.Line("private static " + Names.Span + "<byte> Blob => " + Literals.Utf8Bytes(t.Blob, 0, t.Blob.Length) + ";");
+            w.Line("private static " + Names.Span + "<byte> Keys => " + Literals.Utf8Bytes(t.Keys, 0, t.Keys.Length) + ";");
         }
     }
 
@@ -61,7 +62,7 @@ internal static class TableDataEmitter
     private static void WritePilots(SourceWriter w, byte[] pilots)
     {
         w.Line();
-        w.Line("/// <summary>One 7-bit pilot per bucket of the perfect hash.</summary>");
+        w.Line("/// <summary>One pilot per bucket of the perfect hash (printable bytes).</summary>");
         w.Line("private static " + Names.Span + "<byte> Pilots => " + Literals.Utf8Bytes(pilots, 0, pilots.Length) + ";");
     }
 

@@ -6,7 +6,7 @@ using PrepGen.Runtime;
 namespace PrepGen.Generator.Tables;
 
 /// <summary>The data of a string table, in the layout <c>PrepGen.Runtime.StringTable</c> probes.</summary>
-internal sealed record StringTableData(ulong Seed, byte[] Pilots, ulong[] Entries, byte[] Blob, int[] KeyOffsets, int MinKeyBytes, int MaxKeyBytes);
+internal sealed record StringTableData(ulong Seed, byte[] Pilots, int SlotCount, byte[] Keys, int[] KeyOffsets, int MinKeyBytes, int MaxKeyBytes);
 
 /// <summary>The data of an integer table, in the layout <c>PrepGen.Runtime.Int64Table</c> probes.</summary>
 internal sealed record Int64TableData(ulong Seed, byte[] Pilots, long[] Slots);
@@ -14,10 +14,13 @@ internal sealed record Int64TableData(ulong Seed, byte[] Pilots, long[] Slots);
 /// <summary>Builds lookup tables from vocabularies. Throws <see cref="TableLimitException"/> past the layout's limits.</summary>
 internal static class LookupTables
 {
-    /// <summary>Entries keep a key's byte length in 24 bits; all-ones marks an empty slot.</summary>
+    /// <summary>
+    /// A token of more than 16 MB is a broken vocabulary file, not a token: reported (PG0300) rather than
+    /// compiled into a literal. The key blob itself could hold 28-bit lengths.
+    /// </summary>
     public const int MaxKeyBytes = 0xFFFFFE;
 
-    /// <summary>Ids are stored in 28 bits (four 7-bit bytes).</summary>
+    /// <summary>Ids are ints, and the runtime's slot array must stay addressable.</summary>
     public const int MaxTokens = (1 << 28) - 1;
 
     public static StringTableData BuildStrings(string[] tokens, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ internal static class LookupTables
 
             min = Math.Min(min, utf8[i].Length);
             max = Math.Max(max, utf8[i].Length);
-            blobSize += 4 + utf8[i].Length;
+            blobSize += KeyBlob.LengthBytes(utf8[i].Length) + utf8[i].Length;
         }
 
         if (blobSize > int.MaxValue)
@@ -60,29 +63,19 @@ internal static class LookupTables
             return hashes;
         }, cancellationToken);
 
+        // The slots are built from pilots and keys at run time (StringTable.Build), in id order.
         var blob = new byte[blobSize];
         var offsets = new int[tokens.Length];
-        var entries = new ulong[hash.SlotCount];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            entries[i] = ulong.MaxValue; // StringTable.Empty
-        }
-
         int offset = 0;
         for (int i = 0; i < utf8.Length; i++)
         {
             offsets[i] = offset;
-            // The id in four 7-bit bytes keeps the whole blob valid UTF-8 (one u8 literal; see StringTable).
-            blob[offset] = (byte)(i & 0x7F);
-            blob[offset + 1] = (byte)((i >> 7) & 0x7F);
-            blob[offset + 2] = (byte)((i >> 14) & 0x7F);
-            blob[offset + 3] = (byte)((i >> 21) & 0x7F);
-            Buffer.BlockCopy(utf8[i], 0, blob, offset + 4, utf8[i].Length);
-            entries[hash.SlotOfKey[i]] = (uint)offset | ((ulong)(uint)utf8[i].Length << 32) | ((ulong)TableHash.Tag(hash.Hashes[i]) << 56);
-            offset += 4 + utf8[i].Length;
+            KeyBlob.WriteLength(blob, ref offset, utf8[i].Length);
+            Buffer.BlockCopy(utf8[i], 0, blob, offset, utf8[i].Length);
+            offset += utf8[i].Length;
         }
 
-        return new StringTableData(hash.Seed, hash.Pilots, entries, blob, offsets, min, max);
+        return new StringTableData(hash.Seed, hash.Pilots, hash.SlotCount, blob, offsets, min, max);
     }
 
     public static Int64TableData BuildIntegers(long[] values, CancellationToken cancellationToken)

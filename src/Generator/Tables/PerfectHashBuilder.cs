@@ -16,8 +16,13 @@ internal static class PerfectHashBuilder
 {
     private const int MaxAttempts = 64;
 
-    /// <summary>Pilots stay 7-bit so the pilot table is ASCII and can be emitted as one u8 string literal.</summary>
-    private const int MaxPilot = 128;
+    /// <summary>
+    /// Pilots are printable ASCII bytes, so the pilot table is emitted as one u8 literal with (almost) no
+    /// escapes; the slot function takes the byte as it is.
+    /// </summary>
+    private const int FirstPilot = 0x20;
+
+    private const int PilotEnd = 0x7F;
 
     /// <param name="hashAll">Hashes every key with a seed, in key order.</param>
     public static PerfectHash Build(int keyCount, Func<ulong, ulong[]> hashAll, CancellationToken cancellationToken)
@@ -34,7 +39,7 @@ internal static class PerfectHashBuilder
 
             // Looser parameters after repeated failures: more buckets (smaller) and more free slots.
             double lambda = attempt < 8 ? 3.0 : 2.0;
-            double load = attempt < 8 ? 0.9 : 0.75;
+            double load = attempt < 8 ? 0.85 : 0.7;
             int buckets = Math.Max(1, (int)Math.Ceiling(keyCount / lambda));
             int slots = Math.Max(1, (int)Math.Ceiling(keyCount / load));
             if (TryPlace(hashes, buckets, slots, cancellationToken) is { } placed)
@@ -85,6 +90,11 @@ internal static class PerfectHashBuilder
         });
 
         var pilots = new byte[bucketCount];
+        for (int b = 0; b < bucketCount; b++)
+        {
+            pilots[b] = FirstPilot; // empty buckets too: the table stays printable
+        }
+
         var slotOfKey = new int[n];
         var taken = new bool[slotCount];
         var candidate = new int[64];
@@ -107,7 +117,7 @@ internal static class PerfectHashBuilder
             }
 
             bool placed = false;
-            for (int pilot = 0; pilot < MaxPilot && !placed; pilot++)
+            for (int pilot = FirstPilot; pilot < PilotEnd && !placed; pilot++)
             {
                 placed = true;
                 for (int k = 0; k < size && placed; k++)

@@ -1,74 +1,155 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// Probes a compile-time minimal perfect hash table over UTF-8 keys (see docs/design.md, "Lookup tables").
-/// <para>Layout, all emitted as RVA data by the generator:</para>
+/// A minimal perfect hash table over UTF-8 keys (see docs/design.md, "Lookup tables"). The generator finds
+/// the hash at compile time and emits two byte tables as <c>"..."u8</c> literals (RVA data):
 /// <list type="bullet">
-/// <item><c>pilots</c>: one byte per bucket.</item>
-/// <item><c>entries</c>: one <see cref="ulong"/> per slot: bits 0-31 the key's offset in <c>blob</c>,
-/// bits 32-55 the key's byte length, bits 56-63 an 8-bit hash tag; <see cref="ulong.MaxValue"/> when empty.</item>
-/// <item><c>blob</c>: per key, its id in four 7-bit bytes (little-endian) then its UTF-8 bytes, so the
-/// whole blob is valid UTF-8 and compiles as one <c>"..."u8</c> literal (far cheaper for the compiler
-/// than an array initializer of millions of elements).</item>
+/// <item><c>pilots</c>: one printable byte per bucket, the perturbation that sends the bucket's keys to free slots;</item>
+/// <item><c>keys</c>: the tokens in id order, each after its length (<see cref="KeyBlob"/>).</item>
 /// </list>
+/// <see cref="Build"/> turns them into the slot array once, when the layer is first used: hashing every
+/// key with the compile-time pilots is linear and cheap, while emitting the slots as C# would cost the
+/// compiler far more than the keys themselves. A slot is 32 bytes, aligned to its half cache line:
+/// the key's two hash <see cref="TableHash.Words"/>, its length and id, its offset in <c>keys</c>. Keys of
+/// at most <see cref="TableHash.ShortKeyBytes"/> bytes are compared through the words already computed
+/// for the hash, so a probe reads one pilot byte and one slot and never touches the key bytes.
 /// </summary>
-public static class StringTable
+public static unsafe class StringTable
 {
-    /// <summary>An empty slot.</summary>
-    public const ulong Empty = ulong.MaxValue;
+    /// <summary><see cref="FindAscii"/>'s answer for a key with a non-ASCII char: only its UTF-8 bytes can say.</summary>
+    public const int NotAscii = -2;
+
+    private const int SlotBytes = 32;
+
+    /// <summary>
+    /// Builds the slot array of a table from the generator's data; returns its address. The memory lives
+    /// as long as the process, like the RVA data it is built from (one table per generated layer type).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data was built by a different PrepGen version.</exception>
+    public static nint Build(ulong seed, uint slotCount, ReadOnlySpan<byte> pilots, ReadOnlySpan<byte> keys, int keyCount)
+    {
+        nuint bytes = (nuint)slotCount * SlotBytes;
+        var slots = (ulong*)NativeMemory.AlignedAlloc(bytes, 64);
+        for (nuint s = 0; s < slotCount; s++)
+        {
+            ulong* e = slots + (s * 4);
+            e[0] = 0;
+            e[1] = 0;
+            e[2] = ulong.MaxValue; // a length no key has
+            e[3] = 0;
+        }
+
+        int pos = 0;
+        int id = 0;
+        while (pos < keys.Length)
+        {
+            int length = KeyBlob.ReadLength(keys, ref pos);
+            ReadOnlySpan<byte> key = keys.Slice(pos, length);
+            ulong h = TableHash.Hash(key, seed);
+            ulong* e = (ulong*)Unsafe.AsPointer(ref Slot(h, pilots, (nint)slots, slotCount));
+            if (e[2] != ulong.MaxValue)
+            {
+                NativeMemory.AlignedFree(slots);
+                throw Mismatch("keys " + (uint)(e[2] >> 32) + " and " + id + " share a slot");
+            }
+
+            if (length <= TableHash.ShortKeyBytes)
+            {
+                TableHash.Words(key, out e[0], out e[1]);
+            }
+
+            e[2] = (uint)length | ((ulong)(uint)id << 32);
+            e[3] = (ulong)pos;
+            pos += length;
+            id++;
+        }
+
+        if (id != keyCount)
+        {
+            NativeMemory.AlignedFree(slots);
+            throw Mismatch(id + " keys where " + keyCount + " were expected");
+        }
+
+        return (nint)slots;
+    }
 
     /// <summary>The id of <paramref name="key"/>, or -1 when it is not in the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Find(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, ReadOnlySpan<ulong> entries, ReadOnlySpan<byte> blob)
+    public static int Find(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
     {
-        ulong h = TableHash.Hash(key, seed);
-        byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
-        ulong e = Unsafe.Add(ref MemoryMarshal.GetReference(entries), (nint)TableHash.Slot(h, pilot, (uint)entries.Length));
-        if ((uint)(e >> 32) != ((uint)key.Length | ((uint)TableHash.Tag(h) << 24)))
+        if (key.Length <= TableHash.ShortKeyBytes)
         {
-            return -1;
+            TableHash.Words(key, out ulong a, out ulong b);
+            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount), a, b, key.Length);
         }
 
-        // The generator guarantees offset + 4 + length lies inside the blob, so the slices cannot throw.
-        int offset = (int)(uint)e;
-        ref byte start = ref Unsafe.Add(ref MemoryMarshal.GetReference(blob), offset);
-        if (!MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, 4), key.Length).SequenceEqual(key))
-        {
-            return -1;
-        }
-
-        return Id(ref start);
+        return FindLong(key, seed, pilots, slots, slotCount, keys);
     }
 
     /// <summary>
-    /// <see cref="Find"/> for a UTF-16 key, without transcoding: the hash narrows the chars in registers and
-    /// the key check compares bytes with chars. Only an all-ASCII key can match (<see cref="System.Text.Ascii.Equals(ReadOnlySpan{byte}, ReadOnlySpan{char})"/>
-    /// is false otherwise), so -1 means "not an ASCII key of the table": a non-ASCII key needs <see cref="Find"/>.
+    /// <see cref="Find"/> for a UTF-16 key without transcoding: ASCII chars are narrowed in registers. Returns
+    /// <see cref="NotAscii"/> for a key with any other char (the caller transcodes it and calls <see cref="Find"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, ReadOnlySpan<ulong> entries, ReadOnlySpan<byte> blob)
+    public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
     {
-        ulong h = TableHash.HashAscii(key, seed);
-        byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
-        ulong e = Unsafe.Add(ref MemoryMarshal.GetReference(entries), (nint)TableHash.Slot(h, pilot, (uint)entries.Length));
-        if ((uint)(e >> 32) != ((uint)key.Length | ((uint)TableHash.Tag(h) << 24)))
+        if (key.Length <= TableHash.ShortKeyBytes)
         {
-            return -1;
+            if (!TableHash.AsciiWords(key, out ulong a, out ulong b))
+            {
+                return NotAscii;
+            }
+
+            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount), a, b, key.Length);
         }
 
-        ref byte start = ref Unsafe.Add(ref MemoryMarshal.GetReference(blob), (int)(uint)e);
-        return System.Text.Ascii.Equals(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, 4), key.Length), key) ? Id(ref start) : -1;
+        return FindAsciiLong(key, seed, pilots, slots, slotCount, keys);
     }
 
-    /// <summary>A key's id: four 7-bit bytes, little-endian.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Id(ref byte start)
+    private static int FindLong(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
     {
-        uint raw = Unsafe.ReadUnaligned<uint>(ref start);
-        return (int)((raw & 0x7F) | ((raw >> 1) & 0x3F80) | ((raw >> 2) & 0x1FC000) | ((raw >> 3) & 0xFE00000));
+        ref ulong e = ref Slot(TableHash.Hash(key, seed), pilots, slots, slotCount);
+        ulong meta = Unsafe.Add(ref e, 2);
+        return (uint)meta == (uint)key.Length && Stored(keys, ref e, key.Length).SequenceEqual(key) ? (int)(meta >> 32) : -1;
     }
+
+    private static int FindAsciiLong(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
+    {
+        if (!Ascii.IsValid(key))
+        {
+            return NotAscii;
+        }
+
+        ref ulong e = ref Slot(TableHash.HashAscii(key, seed), pilots, slots, slotCount);
+        ulong meta = Unsafe.Add(ref e, 2);
+        return (uint)meta == (uint)key.Length && Ascii.Equals(Stored(keys, ref e, key.Length), key) ? (int)(meta >> 32) : -1;
+    }
+
+    /// <summary>The stored bytes of the slot's key (its length already checked, so the slice cannot throw).</summary>
+    private static ReadOnlySpan<byte> Stored(ReadOnlySpan<byte> keys, ref ulong e, int length) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)Unsafe.Add(ref e, 3)), length);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref ulong Slot(ulong h, ReadOnlySpan<byte> pilots, nint slots, uint slotCount)
+    {
+        byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
+        return ref Unsafe.AsRef<ulong>((void*)(slots + ((nint)TableHash.Slot(h, pilot, slotCount) * SlotBytes)));
+    }
+
+    /// <summary>A short key matches when its words and length equal the slot's (they hold every byte of it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Match(ref ulong e, ulong a, ulong b, int length)
+    {
+        ulong meta = Unsafe.Add(ref e, 2);
+        return ((e ^ a) | (Unsafe.Add(ref e, 1) ^ b) | ((uint)meta ^ (uint)length)) == 0 ? (int)(meta >> 32) : -1;
+    }
+
+    private static InvalidOperationException Mismatch(string detail) => new(
+        "PrepGen: this lookup table's data does not fit the PrepGen runtime in use (" + detail + "). " +
+        "Rebuild the project with the same PrepGen package version for the generator and the runtime.");
 }

@@ -5,6 +5,9 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+#if NET
+using System.Runtime.Intrinsics;
+#endif
 
 namespace PrepGen.Runtime;
 
@@ -17,40 +20,21 @@ public static class TableHash
     private const ulong PilotMul = 0xFF51AFD7ED558CCDUL;
     private const ulong SlotMul = 0xC4CEB9FE1A85EC53UL;
 
+    /// <summary>Keys of at most this many bytes hash from two words that hold every byte (see <see cref="Words"/>).</summary>
+    public const int ShortKeyBytes = 16;
+
     /// <summary>Hashes a key's UTF-8 bytes with a table seed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(ReadOnlySpan<byte> key, ulong seed)
     {
         int len = key.Length;
-        ulong h = seed ^ ((ulong)len * P1);
-        ulong a;
-        ulong b;
-        if (len <= 16)
+        if (len <= ShortKeyBytes)
         {
-            if (len >= 8)
-            {
-                a = BinaryPrimitives.ReadUInt64LittleEndian(key);
-                b = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8));
-            }
-            else if (len >= 4)
-            {
-                a = BinaryPrimitives.ReadUInt32LittleEndian(key);
-                b = BinaryPrimitives.ReadUInt32LittleEndian(key.Slice(len - 4));
-            }
-            else if (len > 0)
-            {
-                a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
-                b = 0;
-            }
-            else
-            {
-                a = 0;
-                b = 0;
-            }
-
-            return Finish(Mix(h, a, b));
+            Words(key, out ulong a, out ulong b);
+            return HashWords(a, b, len, seed);
         }
 
+        ulong h = seed ^ ((ulong)len * P1);
         int i = 0;
         for (; i + 16 < len; i += 16)
         {
@@ -61,6 +45,41 @@ public static class TableHash
         h = Mix(h, BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 16)), BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8)));
         return Finish(h);
     }
+
+    /// <summary>
+    /// The two words a key of at most <see cref="ShortKeyBytes"/> bytes hashes from. Together with the length
+    /// they hold every byte of the key (8-16 bytes: the first and last eight; 4-7: the first and last four;
+    /// 1-3: first, middle and last byte), so tables store them in the slot and compare them instead of the key.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Words(ReadOnlySpan<byte> key, out ulong a, out ulong b)
+    {
+        int len = key.Length;
+        if (len >= 8)
+        {
+            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            b = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8));
+        }
+        else if (len >= 4)
+        {
+            a = BinaryPrimitives.ReadUInt32LittleEndian(key);
+            b = BinaryPrimitives.ReadUInt32LittleEndian(key.Slice(len - 4));
+        }
+        else if (len > 0)
+        {
+            a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
+            b = 0;
+        }
+        else
+        {
+            a = 0;
+            b = 0;
+        }
+    }
+
+    /// <summary>The hash of a short key from its <see cref="Words"/> and length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashWords(ulong a, ulong b, int length, ulong seed) => Finish(Mix(seed ^ ((ulong)length * P1), a, b));
 
 #if NET
     /// <summary>
@@ -73,35 +92,13 @@ public static class TableHash
     public static ulong HashAscii(ReadOnlySpan<char> key, ulong seed)
     {
         int len = key.Length;
-        ulong h = seed ^ ((ulong)len * P1);
-        ulong a;
-        ulong b;
-        if (len <= 16)
+        if (len <= ShortKeyBytes)
         {
-            if (len >= 8)
-            {
-                a = Narrow8(key, 0);
-                b = Narrow8(key, len - 8);
-            }
-            else if (len >= 4)
-            {
-                a = Narrow4(key, 0);
-                b = Narrow4(key, len - 4);
-            }
-            else if (len > 0)
-            {
-                a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
-                b = 0;
-            }
-            else
-            {
-                a = 0;
-                b = 0;
-            }
-
-            return Finish(Mix(h, a, b));
+            AsciiWords(key, out ulong a, out ulong b);
+            return HashWords(a, b, len, seed);
         }
 
+        ulong h = seed ^ ((ulong)len * P1);
         int i = 0;
         for (; i + 16 < len; i += 16)
         {
@@ -112,22 +109,59 @@ public static class TableHash
         return Finish(h);
     }
 
+    /// <summary>
+    /// <see cref="Words"/> of the UTF-8 bytes of a UTF-16 key of at most <see cref="ShortKeyBytes"/> chars,
+    /// read from the chars; false (words meaningless) when a char is not ASCII. The ASCII test rides on
+    /// the same loads, so an ASCII key costs no second pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AsciiWords(ReadOnlySpan<char> key, out ulong a, out ulong b)
+    {
+        int len = key.Length;
+        ref ushort first = ref Unsafe.As<char, ushort>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key));
+        if (len >= 8)
+        {
+            var x = Vector128.LoadUnsafe(ref first);
+            var y = Vector128.LoadUnsafe(ref first, (nuint)(len - 8));
+            a = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(x, x)));
+            b = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(y, y)));
+            return ((x | y) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
+        }
+
+        if (len >= 4)
+        {
+            ulong x = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref first));
+            ulong y = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref first, len - 4)));
+            a = Pack4(x);
+            b = Pack4(y);
+            return ((x | y) & 0xFF80_FF80_FF80_FF80UL) == 0;
+        }
+
+        if (len > 0)
+        {
+            uint c0 = first;
+            uint c1 = Unsafe.Add(ref first, len >> 1);
+            uint c2 = Unsafe.Add(ref first, len - 1);
+            a = c0 | ((ulong)c1 << 8) | ((ulong)c2 << 16);
+            b = 0;
+            return (c0 | c1 | c2) < 0x80;
+        }
+
+        a = 0;
+        b = 0;
+        return true;
+    }
+
+    /// <summary>Four chars (one little-endian ulong) as the uint of their low bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pack4(ulong w) => (w & 0xFF) | ((w >> 8) & 0xFF00) | ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000);
+
     /// <summary>Eight ASCII chars as the little-endian ulong of their bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Narrow8(ReadOnlySpan<char> key, int start)
     {
-        var chars = System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref System.Runtime.CompilerServices.Unsafe.As<char, ushort>(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key)), (nuint)start);
-        return System.Runtime.Intrinsics.Vector128.ToScalar(System.Runtime.Intrinsics.Vector128.AsUInt64(System.Runtime.Intrinsics.Vector128.Narrow(chars, chars)));
-    }
-
-    /// <summary>Four ASCII chars as the little-endian uint of their bytes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Narrow4(ReadOnlySpan<char> key, int start)
-    {
-        ulong w = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.As<char, byte>(
-            ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key), start)));
-        return (w & 0xFF) | ((w >> 8) & 0xFF00) | ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000);
+        var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key)), (nuint)start);
+        return Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(chars, chars)));
     }
 #endif
 
