@@ -69,9 +69,12 @@ public static class BenchData
         var queries = new string[count];
         for (int i = 0; i < count; i++)
         {
-            queries[i] = random.NextDouble() < missRate
+            // Fresh instances, allocated together, as parsed input is: a vocabulary's own instances would let
+            // a dictionary holding them match by reference, and would scatter the queries over the whole
+            // vocabulary's memory (a cache miss per query at 1M tokens before any lookup starts).
+            queries[i] = new string(random.NextDouble() < missRate
                 ? misses[random.Next(misses.Length)]
-                : vocabulary[random.Next(vocabulary.Length)];
+                : vocabulary[random.Next(vocabulary.Length)]);
         }
 
         return queries;

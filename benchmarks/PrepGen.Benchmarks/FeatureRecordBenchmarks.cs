@@ -22,8 +22,8 @@ public static class ListingRows
         {
             rows[i] = new Listing
             {
-                City = random.Next(20) == 0 ? "zzcity" + i : cities[cityZipf.Next(random)],
-                Street = random.Next(20) == 0 ? "unseenstreet" : streets[streetZipf.Next(random)],
+                City = random.Next(20) == 0 ? "zzcity" + i : new string(cities[cityZipf.Next(random)]), // fresh instances, as parsed rows have
+                Street = random.Next(20) == 0 ? "unseenstreet" : new string(streets[streetZipf.Next(random)]),
                 PropertyType = random.Next(30) == 0 ? "castle" : Listing.PropertyTypes[random.Next(Listing.PropertyTypes.Length)],
                 HostId = "host-" + random.Next(100_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Rooms = 1 + random.Next(10),

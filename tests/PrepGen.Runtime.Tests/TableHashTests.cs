@@ -96,4 +96,82 @@ public class TableHashTests
             }
         }
     }
+
+    [Fact]
+    public void Words_follow_their_definition_at_every_short_length()
+    {
+        // The generator computes words by the definition (netstandard2.0 path); the runtime by masked loads.
+        var rng = new Random(9);
+        for (int len = 0; len <= TableHash.ShortKeyBytes; len++)
+        {
+            byte[] key = new byte[len];
+            rng.NextBytes(key);
+            byte[] padded = new byte[16];
+            key.CopyTo(padded, 0);
+            ulong a = BitConverter.ToUInt64(len <= 8 ? padded : key, 0);
+            ulong b = len <= 8 ? a : BitConverter.ToUInt64(key, len - 8);
+            TableHash.Words(key, out ulong wa, out ulong wb);
+            Assert.Equal((a, b), (wa, wb));
+        }
+    }
+
+    [Fact]
+    public void Keys_that_end_a_memory_page_are_read_without_crossing_it()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the guard page is made with mmap/mprotect
+        }
+
+        using var guarded = new GuardedPage();
+        for (int len = 0; len <= TableHash.ShortKeyBytes; len++)
+        {
+            Span<byte> bytes = guarded.Tail(len);
+            Span<char> chars = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(guarded.Tail(2 * len));
+            for (int i = 0; i < len; i++)
+            {
+                bytes[i] = (byte)('a' + i);
+            }
+
+            byte[] copy = bytes.ToArray();
+            TableHash.Words(bytes, out ulong a, out ulong b);
+            TableHash.Words(copy, out ulong ca, out ulong cb);
+            Assert.Equal((ca, cb), (a, b));
+
+            for (int i = 0; i < len; i++)
+            {
+                chars[i] = (char)('a' + i);
+            }
+
+            Assert.True(TableHash.AsciiWords(chars, out ulong ua, out ulong ub));
+            Assert.Equal((ca, cb), (ua, ub));
+        }
+    }
+
+    /// <summary>A readable page followed by an inaccessible one: reading past <see cref="Tail"/> faults.</summary>
+    private sealed unsafe class GuardedPage : IDisposable
+    {
+        private const int Page = 4096;
+        private readonly byte* _base;
+
+        public GuardedPage()
+        {
+            _base = (byte*)Mmap(0, 2 * Page, 3 /* read|write */, 0x22 /* private|anonymous */, -1, 0);
+            Assert.True(Mprotect((nint)(_base + Page), Page, 0) == 0, "mprotect failed");
+        }
+
+        /// <summary>The last <paramref name="length"/> bytes before the guard page.</summary>
+        public Span<byte> Tail(int length) => new(_base + Page - length, length);
+
+        public void Dispose() => Munmap((nint)_base, 2 * Page);
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mmap")]
+        private static extern nint Mmap(nint addr, nint length, int prot, int flags, int fd, nint offset);
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mprotect")]
+        private static extern int Mprotect(nint addr, nint length, int prot);
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "munmap")]
+        private static extern int Munmap(nint addr, nint length);
+    }
 }
