@@ -47,41 +47,34 @@ public static class TableHash
     }
 
     /// <summary>
-    /// The two words a key of at most <see cref="ShortKeyBytes"/> bytes hashes from. With the length they hold
-    /// every byte of the key, so tables store them in the slot and compare them instead of the key:
-    /// up to 8 bytes, both words are the bytes zero-padded (little-endian); 9-16 bytes, the first and the
-    /// last eight.
+    /// The two words a key of at most <see cref="ShortKeyBytes"/> bytes hashes from. Together with the length
+    /// they hold every byte of the key (8-16 bytes: the first and last eight; 4-7: the first and last four;
+    /// 1-3: first, middle and last byte), so tables store them in the slot and compare them instead of the key.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Words(ReadOnlySpan<byte> key, out ulong a, out ulong b)
     {
-#if NET
-        // Branch-free over the lengths (a length test per key mispredicts on mixed-length keys and stalls the
-        // probes in flight): two 8-byte loads, the first possibly reading past the key, then masked.
         int len = key.Length;
-        ref byte start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
-        if (!CanLoad(ref start, len, 8))
+        if (len >= 8)
         {
-            PaddedWords(key, out a, out b);
-            return;
+            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            b = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(len - 8));
         }
-
-        ulong mask = Mask(len);
-        a = Unsafe.ReadUnaligned<ulong>(ref start) & mask;
-        b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Max(len - 8, 0))) & mask;
-#else
-        PaddedWords(key, out a, out b);
-#endif
-    }
-
-    /// <summary><see cref="Words"/> by their definition, through a zero-padded copy (no read past the key).</summary>
-    private static void PaddedWords(ReadOnlySpan<byte> key, out ulong a, out ulong b)
-    {
-        Span<byte> padded = stackalloc byte[16];
-        padded.Clear();
-        key.CopyTo(padded);
-        a = BinaryPrimitives.ReadUInt64LittleEndian(key.Length <= 8 ? padded : key);
-        b = key.Length <= 8 ? a : BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(key.Length - 8));
+        else if (len >= 4)
+        {
+            a = BinaryPrimitives.ReadUInt32LittleEndian(key);
+            b = BinaryPrimitives.ReadUInt32LittleEndian(key.Slice(len - 4));
+        }
+        else if (len > 0)
+        {
+            a = key[0] | ((ulong)key[len >> 1] << 8) | ((ulong)key[len - 1] << 16);
+            b = 0;
+        }
+        else
+        {
+            a = 0;
+            b = 0;
+        }
     }
 
     /// <summary>The hash of a short key from its <see cref="Words"/> and length.</summary>
@@ -118,61 +111,50 @@ public static class TableHash
 
     /// <summary>
     /// <see cref="Words"/> of the UTF-8 bytes of a UTF-16 key of at most <see cref="ShortKeyBytes"/> chars,
-    /// read from the chars; false (words meaningless) when a char is not ASCII. Branch-free like
-    /// <see cref="Words"/>: the ASCII test rides on the same two loads.
+    /// read from the chars; false (words meaningless) when a char is not ASCII. The ASCII test rides on
+    /// the same loads, so an ASCII key costs no second pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AsciiWords(ReadOnlySpan<char> key, out ulong a, out ulong b)
     {
         int len = key.Length;
-        ref ushort start = ref Unsafe.As<char, ushort>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key));
-        if (!CanLoad(ref Unsafe.As<ushort, byte>(ref start), len, 16))
+        ref ushort first = ref Unsafe.As<char, ushort>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key));
+        if (len >= 8)
         {
-            return AsciiWordsSlow(key, out a, out b);
+            var x = Vector128.LoadUnsafe(ref first);
+            var y = Vector128.LoadUnsafe(ref first, (nuint)(len - 8));
+            a = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(x, x)));
+            b = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(y, y)));
+            return ((x | y) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
         }
 
-        var x = Vector128.LoadUnsafe(ref start);
-        var y = Vector128.LoadUnsafe(ref start, (nuint)Math.Max(len - 8, 0));
-        ulong mask = Mask(len);
-        a = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(x, x))) & mask;
-        b = Vector128.ToScalar(Vector128.AsUInt64(Vector128.Narrow(y, y))) & mask;
-
-        // One bit per char position that is not ASCII in either load; positions past the key do not count.
-        uint nonAscii = ~Vector128.ExtractMostSignificantBits(Vector128.Equals((x | y) & Vector128.Create((ushort)0xFF80), Vector128<ushort>.Zero));
-        return (nonAscii & (len >= 8 ? 0xFFu : (1u << len) - 1)) == 0;
-    }
-
-    private static bool AsciiWordsSlow(ReadOnlySpan<char> key, out ulong a, out ulong b)
-    {
-        Span<byte> bytes = stackalloc byte[ShortKeyBytes];
-        for (int i = 0; i < key.Length; i++)
+        if (len >= 4)
         {
-            if (key[i] >= 0x80)
-            {
-                a = 0;
-                b = 0;
-                return false;
-            }
-
-            bytes[i] = (byte)key[i];
+            ulong x = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref first));
+            ulong y = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref first, len - 4)));
+            a = Pack4(x);
+            b = Pack4(y);
+            return ((x | y) & 0xFF80_FF80_FF80_FF80UL) == 0;
         }
 
-        PaddedWords(bytes.Slice(0, key.Length), out a, out b);
+        if (len > 0)
+        {
+            uint c0 = first;
+            uint c1 = Unsafe.Add(ref first, len >> 1);
+            uint c2 = Unsafe.Add(ref first, len - 1);
+            a = c0 | ((ulong)c1 << 8) | ((ulong)c2 << 16);
+            b = 0;
+            return (c0 | c1 | c2) < 0x80;
+        }
+
+        a = 0;
+        b = 0;
         return true;
     }
 
-    /// <summary>
-    /// Whether a key of 1-16 elements may be read with <paramref name="width"/>-byte loads from its start:
-    /// always when the key fills the load; otherwise only when the load cannot leave the key's 4 KB page,
-    /// so reading past the key's end can never fault (the extra bytes are masked off).
-    /// </summary>
+    /// <summary>Four chars (one little-endian ulong) as the uint of their low bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe bool CanLoad(ref byte start, int length, int width) =>
-        ((uint)(length - 1) < ShortKeyBytes) & ((length >= 8) | (((nuint)Unsafe.AsPointer(ref start) & 4095) <= (nuint)(4096 - width)));
-
-    /// <summary>All ones from 8 elements up; the low <paramref name="length"/> bytes (or mask bits) below.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask(int length) => length >= 8 ? ulong.MaxValue : (1UL << (length << 3)) - 1;
+    private static ulong Pack4(ulong w) => (w & 0xFF) | ((w >> 8) & 0xFF00) | ((w >> 16) & 0xFF0000) | ((w >> 24) & 0xFF000000);
 
     /// <summary>Eight ASCII chars as the little-endian ulong of their bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
