@@ -14,17 +14,17 @@ namespace PrepGen.Runtime;
 /// </list>
 /// <see cref="Build"/> turns them into the slot array once, when the layer is first used: hashing every
 /// key with the compile-time pilots is linear and cheap, while emitting the slots as C# would cost the
-/// compiler far more than the keys themselves. A slot is 32 bytes, aligned to its half cache line:
-/// the key's two hash <see cref="TableHash.Words"/>, its length and id, its offset in <c>keys</c>. Keys of
-/// at most <see cref="TableHash.ShortKeyBytes"/> bytes are compared through the words already computed
-/// for the hash, so a probe reads one pilot byte and one slot and never touches the key bytes.
+/// compiler far more than the keys themselves. A slot is three words (24 bytes): a short key's two hash
+/// <see cref="TableHash.Words"/> (a longer key's offset in <c>keys</c>), then its length and id. Keys of at
+/// most <see cref="TableHash.ShortKeyBytes"/> bytes are compared through the words already computed for the
+/// hash, so a probe reads one pilot byte and one slot and never touches the key bytes.
 /// </summary>
 public static unsafe class StringTable
 {
     /// <summary><see cref="FindAscii"/>'s answer for a key with a non-ASCII char: only its UTF-8 bytes can say.</summary>
     public const int NotAscii = -2;
 
-    private const int SlotBytes = 32;
+    private const int SlotBytes = 24;
 
     /// <summary>
     /// Builds the slot array of a table from the generator's data; returns its address. The memory lives
@@ -37,11 +37,10 @@ public static unsafe class StringTable
         var slots = (ulong*)NativeMemory.AlignedAlloc(bytes, 64);
         for (nuint s = 0; s < slotCount; s++)
         {
-            ulong* e = slots + (s * 4);
+            ulong* e = slots + (s * 3);
             e[0] = 0;
             e[1] = 0;
             e[2] = ulong.MaxValue; // a length no key has
-            e[3] = 0;
         }
 
         int pos = 0;
@@ -62,9 +61,12 @@ public static unsafe class StringTable
             {
                 TableHash.Words(key, out e[0], out e[1]);
             }
+            else
+            {
+                e[0] = (ulong)pos; // a long key is compared in the key blob
+            }
 
             e[2] = (uint)length | ((ulong)(uint)id << 32);
-            e[3] = (ulong)pos;
             pos += length;
             id++;
         }
@@ -132,7 +134,7 @@ public static unsafe class StringTable
 
     /// <summary>The stored bytes of the slot's key (its length already checked, so the slice cannot throw).</summary>
     private static ReadOnlySpan<byte> Stored(ReadOnlySpan<byte> keys, ref ulong e, int length) =>
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)Unsafe.Add(ref e, 3)), length);
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)e), length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref ulong Slot(ulong h, ReadOnlySpan<byte> pilots, nint slots, uint slotCount)
