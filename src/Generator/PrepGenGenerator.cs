@@ -24,7 +24,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles = context.AdditionalTextsProvider
-            .Select(static (file, ct) => StateFile.Load(file, ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => StateFile.Load(pair.Left, IsMapped(pair.Right.GetOptions(pair.Left)), ct))
             .WithTrackingName(StepNames.StateFiles)
             .Collect();
 
@@ -36,6 +37,9 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         RegisterImagePipelines(context);
         RegisterFeatureRecords(context, stateFiles);
     }
+
+    private static bool IsMapped(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
+        options.TryGetValue(StateFile.MappedMetadata, out string? value) && string.Equals(value, "mapped", StringComparison.OrdinalIgnoreCase);
 
     private static void RegisterFeatureRecords(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles)
     {

@@ -107,3 +107,27 @@ internal static class GeneratorHarness
         return dir ?? throw new InvalidOperationException("PrepGen.sln not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>AnalyzerConfig options as MSBuild passes item metadata: <c>PrepGenTable="mapped"</c> on chosen files.</summary>
+internal sealed class MappedFilesOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private readonly HashSet<string> _mapped;
+
+    public MappedFilesOptions(params string[] mappedPaths) => _mapped = new HashSet<string>(mappedPaths, StringComparer.Ordinal);
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => new Options(null);
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null);
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new Options(_mapped.Contains(textFile.Path) ? "mapped" : null);
+
+    private sealed class Options(string? table) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = key == "build_metadata.AdditionalFiles.PrepGenTable" ? table : null;
+            return value is not null;
+        }
+    }
+}

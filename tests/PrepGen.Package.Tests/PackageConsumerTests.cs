@@ -17,6 +17,7 @@ public class PackageConsumerTests
           <ItemGroup>
             <PackageReference Include="PrepGen" Version="0.1.0" />
             <AdditionalFiles Include="letters.txt" />
+            <AdditionalFiles Include="words.txt" PrepGenTable="mapped" />
           </ItemGroup>
         </Project>
         """;
@@ -37,11 +38,20 @@ public class PackageConsumerTests
         }
 
         Console.WriteLine();
+        foreach (string v in new[] { "a", "c", "d", "d", "z", "b" })
+        {
+            Console.Write(Layers.MappedLetter(v) + " ");
+        }
+
+        Console.WriteLine();
 
         static partial class Layers
         {
             [StringLookup(VocabularyFile = "letters.txt")]
             public static partial long Letter(string value);
+
+            [StringLookup(VocabularyFile = "words.txt")] // the same vocabulary, as a mapped table
+            public static partial long MappedLetter(string value);
 
             [Hashing(NumBins = 3)]
             public static partial long Bin(ReadOnlySpan<char> value);
@@ -64,6 +74,7 @@ public class PackageConsumerTests
             File.WriteAllText(Path.Combine(app, "App.csproj"), ConsumerProject);
             File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
             File.WriteAllText(Path.Combine(app, "letters.txt"), "a\nb\nc\nd\n");
+            File.WriteAllText(Path.Combine(app, "words.txt"), "a\nb\nc\nd\n");
 
             // Only the local feed, and a private package folder so a stale cached PrepGen is never used.
             File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -77,10 +88,15 @@ public class PackageConsumerTests
             string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             // The guide: StringLookup(vocabulary=["a","b","c","d"]) on [["a","c","d"],["d","z","b"]] -> [[1 3 4] [4 0 2]].
-            Assert.Equal("1 3 4 4 0 2", lines[^2]);
+            Assert.Equal("1 3 4 4 0 2", lines[^3]);
 
             // keras-vectors.json hashing-farmhash-ABCDE-3: Hashing(num_bins=3) on A..E -> [1, 0, 1, 1, 2].
-            Assert.Equal("1 0 1 1 2", lines[^1]);
+            Assert.Equal("1 0 1 1 2", lines[^2]);
+
+            // The same guide example through a mapped table: the package's build step wrote words.txt.pgtable
+            // and copied it beside the application.
+            Assert.Equal("1 3 4 4 0 2", lines[^1]);
+            Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "words.txt.pgtable")));
         }
         finally
         {

@@ -40,6 +40,7 @@ internal static class VocabularyLoader
         }
 
         List<OptionalToken> entries;
+        bool mapped = false;
         string source;
         Func<int, string> where;
         if (inline)
@@ -60,6 +61,12 @@ internal static class VocabularyLoader
 
             entries = ParseFile(context, file, strings, cancellationToken);
             source = o.VocabularyFile!;
+            mapped = file.Mapped;
+            if (mapped && (!strings || o.Invert))
+            {
+                context.Report(Descriptors.MappedTableUnsupported, context.Subject, o.VocabularyFile!,
+                    strings ? "Invert needs the tokens in the assembly; map the forward lookup only" : "mapped tables hold string vocabularies; IntegerLookup tables compile (8 bytes per token)");
+            }
             where = i => "line " + (i + 1).ToString(CultureInfo.InvariantCulture);
         }
 
@@ -118,8 +125,8 @@ internal static class VocabularyLoader
         }
 
         Vocabulary vocabulary = strings
-            ? new Vocabulary(source, Hash(entries.Select(e => e.Text!)), entries.Select(e => e.Text!).ToArray(), null)
-            : new Vocabulary(source, Hash(entries.Select(e => e.Integer!.Value.ToString(CultureInfo.InvariantCulture))), null, entries.Select(e => e.Integer!.Value).ToArray());
+            ? new Vocabulary(source, VocabularyText.TokenHash(entries.Select(e => e.Text!)), entries.Select(e => e.Text!).ToArray(), null, mapped)
+            : new Vocabulary(source, VocabularyText.TokenHash(entries.Select(e => e.Integer!.Value.ToString(CultureInfo.InvariantCulture))), null, entries.Select(e => e.Integer!.Value).ToArray());
         return new VocabularyLoad(vocabulary, entryCount, stripped);
     }
 
@@ -162,17 +169,4 @@ internal static class VocabularyLoader
         context.Report(Descriptors.MalformedLine, System.IO.Path.GetFileName(file.Path), file.Path, index + 1, why);
 
     public static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
-
-    private static string Hash(IEnumerable<string> tokens)
-    {
-        using var sha = SHA256.Create();
-        var builder = new StringBuilder();
-        foreach (string token in tokens)
-        {
-            builder.Append(token.Length).Append(':').Append(token);
-        }
-
-        byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(builder.ToString()));
-        return string.Concat(hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-    }
 }

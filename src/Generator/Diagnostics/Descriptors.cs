@@ -62,6 +62,10 @@ internal static class Descriptors
         "PG0107", State, "Stats entry is for another layer",
         "{0}: StatsFile '{1}' line {2}: entry \"{3}\" has kind {4}, but this layer reads kind \"{5}\"");
 
+    public static readonly DiagnosticDescriptor MappedTableUnsupported = Error(
+        "PG0108", State, "Mapped table not supported here",
+        "{0}: VocabularyFile '{1}' is marked PrepGenTable=\"mapped\", which this layer cannot use: {2}");
+
     // PG02xx: option combinations Keras rejects with ValueError.
     public static readonly DiagnosticDescriptor InvalidOption = Error(
         "PG0200", Keras, "Invalid layer option",

@@ -129,10 +129,10 @@ internal static class LayerTypeEmitter
         w.Line();
         if (strings)
         {
-            StringTableData t = layer.Strings!;
+            StringProbe t = StringProbe.Of(layer);
             w.Open("public static long IndexOf(" + Names.Span + "<byte> utf8)");
             w.Open("if ((uint)(utf8.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-            w.Line("int id = " + Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys);");
+            w.Line("int id = " + t.Find + ";");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -149,7 +149,14 @@ internal static class LayerTypeEmitter
             w.Line("return " + OovIndex(model, "utf8") + ";");
             w.Close();
             WriteUtf16Lookup(w, model, t);
-            TableDataEmitter.WriteStrings(w, t, model.Vocabulary!.Strings!);
+            if (layer.Mapped is { } mapped)
+            {
+                TableDataEmitter.WriteMapped(w, mapped);
+            }
+            else
+            {
+                TableDataEmitter.WriteStrings(w, layer.Strings!, model.Vocabulary!.Strings!);
+            }
         }
         else
         {
@@ -179,7 +186,7 @@ internal static class LayerTypeEmitter
     /// lookups stay independent); anything else, and misses that need the bytes (mask, OOV buckets), go
     /// through the UTF-8 path.
     /// </summary>
-    private static void WriteUtf16Lookup(SourceWriter w, LayerModel model, StringTableData t)
+    private static void WriteUtf16Lookup(SourceWriter w, LayerModel model, StringProbe t)
     {
         w.Line();
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
@@ -187,7 +194,7 @@ internal static class LayerTypeEmitter
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
         string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-        w.Line("int id = " + Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys);");
+        w.Line("int id = " + t.FindAscii + ";");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
@@ -311,4 +318,21 @@ internal static class LayerTypeEmitter
     private static string Token(OptionalToken token) => token.Text is { } text ? Literals.String(text) : Literals.Long(token.Integer!.Value);
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
+
+/// <summary>How generated code probes a string table: compiled (RVA data) or mapped (a build-time file).</summary>
+internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes, string Find, string FindAscii)
+{
+    public static StringProbe Of(BuiltLayer layer)
+    {
+        if (layer.Mapped is { } m)
+        {
+            return new StringProbe(m.MinKeyBytes, m.MaxKeyBytes, "Table.Find(utf8)", "Table.FindAscii(value)");
+        }
+
+        StringTableData t = layer.Strings!;
+        return new StringProbe(t.MinKeyBytes, t.MaxKeyBytes,
+            Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)",
+            Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)");
+    }
 }

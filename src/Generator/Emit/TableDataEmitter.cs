@@ -48,6 +48,17 @@ internal static class TableDataEmitter
         }
     }
 
+    public static void WriteMapped(SourceWriter w, MappedTableData t)
+    {
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// The table, memory-mapped on first use from " + t.FileName + " next to the application: the build writes it");
+        w.Line("/// (PrepGenTable=\"mapped\"); the content hash ties it to the vocabulary this layer was compiled against.");
+        w.Line("/// </summary>");
+        w.Line("private static readonly " + Names.Runtime + ".MappedStringTable Table = " + Names.Runtime + ".MappedStringTable.Open(" +
+            Literals.String(t.FileName) + ", " + Literals.String(t.VocabularyHash) + ", " + Literals.Int(t.KeyCount) + ");");
+    }
+
     public static void WriteIntegers(SourceWriter w, Int64TableData t)
     {
         WritePilots(w, t.Pilots);

@@ -91,8 +91,9 @@ internal sealed record NumericState(string Source)
 /// </summary>
 internal sealed class Vocabulary : IEquatable<Vocabulary>
 {
-    public Vocabulary(string source, string hash, string[]? strings, long[]? integers)
+    public Vocabulary(string source, string hash, string[]? strings, long[]? integers, bool mapped = false)
     {
+        Mapped = mapped;
         Source = source;
         Hash = hash;
         Strings = strings;
@@ -108,9 +109,12 @@ internal sealed class Vocabulary : IEquatable<Vocabulary>
 
     public long[]? Integers { get; }
 
+    /// <summary>The table is a build-time file mapped at run time (<c>PrepGenTable="mapped"</c>), not compiled.</summary>
+    public bool Mapped { get; }
+
     public int Count => Strings?.Length ?? Integers!.Length;
 
-    public bool Equals(Vocabulary? other) => other is not null && Hash == other.Hash && Source == other.Source && (Strings is null) == (other.Strings is null);
+    public bool Equals(Vocabulary? other) => other is not null && Hash == other.Hash && Source == other.Source && (Strings is null) == (other.Strings is null) && Mapped == other.Mapped;
 
     public override bool Equals(object? obj) => Equals(obj as Vocabulary);
 

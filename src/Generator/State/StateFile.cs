@@ -15,8 +15,9 @@ namespace PrepGen.Generator.State;
 /// </summary>
 internal sealed class StateFile : IEquatable<StateFile>
 {
-    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error)
+    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error, bool mapped = false)
     {
+        Mapped = mapped;
         Path = path;
         ContentHash = contentHash;
         Lines = lines ?? Array.Empty<string>();
@@ -31,6 +32,15 @@ internal sealed class StateFile : IEquatable<StateFile>
     /// <summary>The lines, as TensorFlow's TextFileInitializer reads them: split on '\n', one trailing '\r' removed, a final newline optional.</summary>
     public IReadOnlyList<string> Lines { get; }
 
+    /// <summary>
+    /// The item has <c>PrepGenTable="mapped"</c> metadata: its lookup table is built by the build task into a
+    /// file mapped at run time, instead of compiled (vocabularies too large to compile).
+    /// </summary>
+    public bool Mapped { get; }
+
+    /// <summary>The AnalyzerConfig key of the item metadata (made visible by build/PrepGen.targets).</summary>
+    public const string MappedMetadata = "build_metadata.AdditionalFiles.PrepGenTable";
+
     /// <summary>Why the file could not be read, or null.</summary>
     public string? Error { get; }
 
@@ -43,7 +53,7 @@ internal sealed class StateFile : IEquatable<StateFile>
     /// </summary>
     public JsonParseResult Json => _json ??= JsonReader.Parse(string.Join("\n", Lines));
 
-    public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
+    public static StateFile Load(AdditionalText file, bool mapped, CancellationToken cancellationToken)
     {
         SourceText? text;
         try
@@ -61,28 +71,7 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
 
         string content = text.ToString();
-        return new StateFile(file.Path, Sha256(content), SplitLines(content), null);
-    }
-
-    public static List<string> SplitLines(string content)
-    {
-        var lines = new List<string>();
-        int start = 0;
-        while (start < content.Length)
-        {
-            int end = content.IndexOf('\n', start);
-            int next = end < 0 ? content.Length : end + 1;
-            int stop = end < 0 ? content.Length : end;
-            if (stop > start && content[stop - 1] == '\r')
-            {
-                stop--;
-            }
-
-            lines.Add(content.Substring(start, stop - start));
-            start = next;
-        }
-
-        return lines;
+        return new StateFile(file.Path, Sha256(content), VocabularyText.SplitLines(content), null, mapped);
     }
 
     /// <summary>Whether this file answers to <paramref name="requested"/>, a path suffix as written in an attribute.</summary>
@@ -101,7 +90,7 @@ internal sealed class StateFile : IEquatable<StateFile>
     }
 
     public bool Equals(StateFile? other) =>
-        other is not null && Path == other.Path && ContentHash == other.ContentHash && Error == other.Error;
+        other is not null && Path == other.Path && ContentHash == other.ContentHash && Error == other.Error && Mapped == other.Mapped;
 
     public override bool Equals(object? obj) => Equals(obj as StateFile);
 

@@ -10,8 +10,9 @@ namespace PrepGen.Generator.Tables;
 /// </summary>
 internal sealed class BuiltLayer : IEquatable<BuiltLayer>
 {
-    public BuiltLayer(LayerModel model, StringTableData? strings, Int64TableData? integers, string? error)
+    public BuiltLayer(LayerModel model, StringTableData? strings, Int64TableData? integers, string? error, MappedTableData? mapped = null)
     {
+        Mapped = mapped;
         Model = model;
         Strings = strings;
         Integers = integers;
@@ -24,6 +25,9 @@ internal sealed class BuiltLayer : IEquatable<BuiltLayer>
 
     public Int64TableData? Integers { get; }
 
+    /// <summary>A string table written by the build task and mapped at run time, or null.</summary>
+    public MappedTableData? Mapped { get; }
+
     /// <summary>Why the table could not be built (a PG0300 message), or null.</summary>
     public string? Error { get; }
 
@@ -33,6 +37,11 @@ internal sealed class BuiltLayer : IEquatable<BuiltLayer>
         if (vocabulary is null || model.Shape == CallShape.Invert)
         {
             return new BuiltLayer(model, null, null, null);
+        }
+
+        if (vocabulary.Mapped && vocabulary.Strings is { } mappedTokens)
+        {
+            return new BuiltLayer(model, null, null, null, LookupTables.DescribeMapped(vocabulary.Source, vocabulary.Hash, mappedTokens));
         }
 
         try

@@ -24,7 +24,7 @@ public static unsafe class StringTable
     /// <summary><see cref="FindAscii"/>'s answer for a key with a non-ASCII char: only its UTF-8 bytes can say.</summary>
     public const int NotAscii = -2;
 
-    private const int SlotBytes = 24;
+    private const int SlotBytes = SlotLayout.Words * sizeof(ulong);
 
     /// <summary>
     /// Builds the slot array of a table from the generator's data; returns its address. The memory lives
@@ -34,47 +34,15 @@ public static unsafe class StringTable
     public static nint Build(ulong seed, uint slotCount, ReadOnlySpan<byte> pilots, ReadOnlySpan<byte> keys, int keyCount)
     {
         nuint bytes = (nuint)slotCount * SlotBytes;
-        var slots = (ulong*)NativeMemory.AlignedAlloc(bytes, 64);
-        for (nuint s = 0; s < slotCount; s++)
+        void* slots = NativeMemory.AlignedAlloc(bytes, 64);
+        try
         {
-            ulong* e = slots + (s * 3);
-            e[0] = 0;
-            e[1] = 0;
-            e[2] = ulong.MaxValue; // a length no key has
+            SlotLayout.Fill(new Span<ulong>(slots, checked((int)(slotCount * SlotLayout.Words))), seed, pilots, keys, keyCount);
         }
-
-        int pos = 0;
-        int id = 0;
-        while (pos < keys.Length)
-        {
-            int length = KeyBlob.ReadLength(keys, ref pos);
-            ReadOnlySpan<byte> key = keys.Slice(pos, length);
-            ulong h = TableHash.Hash(key, seed);
-            ulong* e = (ulong*)Unsafe.AsPointer(ref Slot(h, pilots, (nint)slots, slotCount));
-            if (e[2] != ulong.MaxValue)
-            {
-                NativeMemory.AlignedFree(slots);
-                throw Mismatch("keys " + (uint)(e[2] >> 32) + " and " + id + " share a slot");
-            }
-
-            if (length <= TableHash.ShortKeyBytes)
-            {
-                TableHash.Words(key, out e[0], out e[1]);
-            }
-            else
-            {
-                e[0] = (ulong)pos; // a long key is compared in the key blob
-            }
-
-            e[2] = (uint)length | ((ulong)(uint)id << 32);
-            pos += length;
-            id++;
-        }
-
-        if (id != keyCount)
+        catch
         {
             NativeMemory.AlignedFree(slots);
-            throw Mismatch(id + " keys where " + keyCount + " were expected");
+            throw;
         }
 
         return (nint)slots;
@@ -150,8 +118,4 @@ public static unsafe class StringTable
         ulong meta = Unsafe.Add(ref e, 2);
         return ((e ^ a) | (Unsafe.Add(ref e, 1) ^ b) | ((uint)meta ^ (uint)length)) == 0 ? (int)(meta >> 32) : -1;
     }
-
-    private static InvalidOperationException Mismatch(string detail) => new(
-        "PrepGen: this lookup table's data does not fit the PrepGen runtime in use (" + detail + "). " +
-        "Rebuild the project with the same PrepGen package version for the generator and the runtime.");
 }

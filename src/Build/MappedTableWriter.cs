@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using PrepGen.Generator.State;
+using PrepGen.Generator.Tables;
+using PrepGen.Runtime;
+
+namespace PrepGen.Build;
+
+/// <summary>
+/// Builds the <see cref="TableFile"/> of a vocabulary file: the same tokens the generator reads
+/// (<see cref="VocabularyText"/>), the same perfect hash construction, and the slots laid out by
+/// <see cref="SlotLayout"/>, so the mapped file answers exactly as a compiled table would.
+/// </summary>
+internal static class MappedTableWriter
+{
+    /// <summary>Writes the table of <paramref name="vocabularyPath"/> to <paramref name="tablePath"/> (atomically); returns the key count.</summary>
+    /// <exception cref="InvalidDataException">The file is not valid UTF-8, or holds more than the format allows.</exception>
+    public static int Write(string vocabularyPath, string tablePath, Action<string> progress, CancellationToken cancellationToken)
+    {
+        string content;
+        try
+        {
+            content = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(vocabularyPath));
+            if (content.Length > 0 && content[0] == '\uFEFF')
+            {
+                content = content.Substring(1); // the compiler drops a byte order mark too
+            }
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new InvalidDataException("'" + vocabularyPath + "' is not valid UTF-8: " + ex.Message, ex);
+        }
+
+        List<string> tokens = VocabularyText.SplitLines(content);
+        string hash = VocabularyText.TokenHash(tokens);
+        progress(tokens.Count + " tokens read; building the perfect hash");
+
+        var utf8 = new byte[tokens.Count][];
+        long keysLength = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            utf8[i] = Encoding.UTF8.GetBytes(tokens[i]);
+            keysLength += KeyBlob.LengthBytes(utf8[i].Length) + utf8[i].Length;
+        }
+
+        if (keysLength > int.MaxValue)
+        {
+            throw new InvalidDataException("'" + vocabularyPath + "' holds " + keysLength + " bytes of tokens; a table holds at most 2 GB");
+        }
+
+        PerfectHash perfect = PerfectHashBuilder.Build(tokens.Count, seed =>
+        {
+            var hashes = new ulong[utf8.Length];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                hashes[i] = TableHash.Hash(utf8[i], seed);
+            }
+
+            return hashes;
+        }, cancellationToken);
+
+        var keys = new byte[keysLength];
+        int pos = 0;
+        foreach (byte[] token in utf8)
+        {
+            KeyBlob.WriteLength(keys, ref pos, token.Length);
+            token.CopyTo(keys, pos);
+            pos += token.Length;
+        }
+
+        var slots = new ulong[(long)perfect.SlotCount * SlotLayout.Words];
+        SlotLayout.Fill(slots, perfect.Seed, perfect.Pilots, keys, tokens.Count);
+        progress("perfect hash built (" + perfect.SlotCount + " slots); writing " + Path.GetFileName(tablePath));
+
+        var header = new TableFileHeader(perfect.Seed, (uint)perfect.SlotCount, (uint)perfect.Pilots.Length, tokens.Count, keysLength, hash);
+        var headerBytes = new byte[TableFile.HeaderBytes];
+        TableFile.WriteHeader(headerBytes, header);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(tablePath))!);
+        string temp = tablePath + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            stream.Write(headerBytes);
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slots.AsSpan()));
+            stream.Write(perfect.Pilots);
+            stream.Write(keys);
+        }
+
+        File.Move(temp, tablePath, overwrite: true);
+        return tokens.Count;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PrepGen.Runtime;
+
+namespace PrepGen.Generator.Tests;
+
+/// <summary>
+/// Vocabularies marked <c>PrepGenTable="mapped"</c>: the build task (PrepGen.Build) writes the table file,
+/// the generated layer maps it, and lookups agree with a dictionary through every entry point.
+/// </summary>
+public class MappedTableTests
+{
+    private const string Source = """
+        using System;
+        using PrepGen;
+        namespace Demo;
+        public static partial class E
+        {
+            [StringLookup(VocabularyFile = "VOCAB")]
+            public static partial long S(string value);
+
+            [StringLookup(VocabularyFile = "VOCAB", NumOovIndices = 2, MaskToken = "")]
+            public static partial long Utf8(ReadOnlySpan<byte> value);
+
+            public static long Utf8Bytes(byte[] value) => Utf8(value);
+        }
+        """;
+
+    [Fact]
+    public void A_mapped_layer_answers_as_a_dictionary_and_as_the_compiled_layer()
+    {
+        // A unique file name: the table is written next to the test assembly, where the layer looks for it.
+        string name = "mapped-" + Guid.NewGuid().ToString("N") + ".txt";
+        var rng = new Random(21);
+        string[] vocabulary = Enumerable.Range(0, 3000).Select(i => Word(rng, i)).Distinct().ToArray();
+        string text = string.Join("\n", vocabulary) + "\n";
+        string vocabularyPath = Path.Combine(Path.GetTempPath(), name);
+        string tablePath = Path.Combine(AppContext.BaseDirectory, name + ".pgtable");
+        File.WriteAllText(vocabularyPath, text);
+        try
+        {
+            Assert.Equal(vocabulary.Length, PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None));
+
+            string source = Source.Replace("VOCAB", name);
+            GeneratorRun mapped = RunMapped(source, ("/p/" + name, text), "/p/" + name);
+            Assert.Empty(mapped.GeneratorDiagnostics);
+            string generated = string.Join("\n", mapped.Result.GeneratedTrees.Select(t => t.ToString()));
+            Assert.Contains("MappedStringTable.Open(\"" + name + ".pgtable\"", generated, StringComparison.Ordinal);
+            Assert.DoesNotContain("Pilots =>", generated, StringComparison.Ordinal);
+
+            Type e = GeneratorHarness.Load(mapped).GetType("Demo.E")!;
+            Type compiled = GeneratorHarness.Load(GeneratorHarness.Run(source, ("/p/" + name, text))).GetType("Demo.E")!;
+            var s = e.GetMethod("S")!.CreateDelegate<Func<string, long>>();
+            var utf8 = e.GetMethod("Utf8Bytes")!.CreateDelegate<Func<byte[], long>>();
+            var compiledUtf8 = compiled.GetMethod("Utf8Bytes")!.CreateDelegate<Func<byte[], long>>();
+            var expected = vocabulary.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => (long)p.i + 1, StringComparer.Ordinal);
+            foreach (string query in vocabulary.Concat(vocabulary.Select(t => t + "s")).Concat(["", "zzzzzzzzzzzzzzzzzzzzzzzzz", "caf\u00e9"]))
+            {
+                Assert.Equal(expected.TryGetValue(query, out long id) ? id : 0, s(query));
+                byte[] bytes = Encoding.UTF8.GetBytes(query);
+                Assert.Equal(compiledUtf8(bytes), utf8(bytes)); // mask and OOV buckets as the compiled table
+            }
+        }
+        finally
+        {
+            File.Delete(vocabularyPath);
+            File.Delete(tablePath);
+        }
+    }
+
+    [Fact]
+    public void The_generated_mapped_layer_matches_its_snapshot()
+    {
+        GeneratorRun run = RunMapped(
+            """using System; using PrepGen; namespace Demo; public static partial class E { [StringLookup(VocabularyFile = "state/city.txt")] public static partial long City(ReadOnlySpan<char> city); }""",
+            ("/p/state/city.txt", "new york\nlondon\nparis\ntokyo\n"), "/p/state/city.txt");
+        Assert.Empty(run.GeneratorDiagnostics);
+        string generated = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("City.PrepGen.g.cs", StringComparison.Ordinal)).ToString();
+        string path = Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", "StringLookupMapped.g.cs.txt");
+        if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, generated);
+        }
+
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), generated.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("[StringLookup(VocabularyFile = \"v.txt\", Invert = true)] public static partial string M(long i);", "Invert needs the tokens")]
+    [InlineData("[IntegerLookup(VocabularyFile = \"v.txt\")] public static partial long M(long v);", "IntegerLookup tables compile")]
+    public void Layers_that_cannot_use_a_mapped_table_are_reported(string member, string why)
+    {
+        GeneratorRun run = RunMapped("using PrepGen; public static partial class E { " + member + " }", ("/p/v.txt", "1\n2\n"), "/p/v.txt");
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PG0108", diagnostic.Id);
+        Assert.Contains(why, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_foreign_table_file_is_a_clear_error()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N") + ".pgtable");
+        var notFound = Assert.Throws<FileNotFoundException>(() => MappedStringTable.Open(missing, new string('0', 64), 1));
+        Assert.Contains("PrepGenTable=\"mapped\"", notFound.Message, StringComparison.Ordinal);
+
+        string vocabularyPath = Path.Combine(Path.GetTempPath(), "v-" + Guid.NewGuid().ToString("N") + ".txt");
+        string tablePath = vocabularyPath + ".pgtable";
+        File.WriteAllText(vocabularyPath, "a\nb\n");
+        try
+        {
+            PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None);
+            var foreign = Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2));
+            Assert.Contains("other vocabulary content", foreign.Message, StringComparison.Ordinal);
+
+            File.WriteAllBytes(tablePath, File.ReadAllBytes(tablePath)[..^1]);
+            var truncated = Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2));
+            Assert.Contains("bytes where its header describes", truncated.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(tablePath, "not a table, but long enough to hold a header: " + new string('x', 200));
+            Assert.Contains("not a PrepGen table", Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(vocabularyPath);
+            File.Delete(tablePath);
+        }
+    }
+
+    private static GeneratorRun RunMapped(string source, (string Path, string Text) file, string mappedPath)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new PrepGenGenerator().AsSourceGenerator() },
+            new AdditionalText[] { new TestAdditionalText(file.Path, file.Text) },
+            GeneratorHarness.ParseOptions,
+            new MappedFilesOptions(mappedPath));
+        return GeneratorHarness.Run(GeneratorHarness.Compilation(source), driver);
+    }
+
+    private static string Word(Random rng, int i)
+    {
+        const string letters = "abcdefghijklmnopqrstuvwxyz";
+        int length = i % 50 == 0 ? rng.Next(17, 40) : rng.Next(1, 14);
+        return new string(Enumerable.Range(0, length).Select(_ => letters[rng.Next(letters.Length)]).ToArray()) + (i % 97 == 0 ? "\u00e9" : "");
+    }
+}
