@@ -24,14 +24,28 @@ public static partial class Layers
     [StringLookup(VocabularyFile = "vocab-50k.txt")]
     public static partial void Lookup50kBatch(ReadOnlySpan<string> tokens, Span<long> ids);
 
-    // 1M tokens: only two methods, because every method gets its own copy of the table and one 1M-token table
-    // takes the compiler more than 3 GB (docs/benchmarks.md, build cost). String keys go through the span method
-    // (a string converts to ReadOnlySpan<char>; the generated string overload calls the same kernel).
+    // 1M tokens: only two methods, because every method gets its own copy of the table (1.7 GB of compiler memory
+    // each; docs/benchmarks.md, build cost). String keys go through the span method (a string converts to
+    // ReadOnlySpan<char>; the generated string overload calls the same kernel).
     [StringLookup(VocabularyFile = "vocab-1m.txt")]
     public static partial long Lookup1mSpan(ReadOnlySpan<char> token);
 
     [StringLookup(VocabularyFile = "vocab-1m.txt")]
     public static partial long Lookup1mUtf8(ReadOnlySpan<byte> token);
+
+    /// <summary>The same 1M tokens as a mapped table (mapped-1m.txt is a copy of vocab-1m.txt marked PrepGenTable="mapped").</summary>
+    [StringLookup(VocabularyFile = "mapped-1m.txt")]
+    public static partial long Mapped1mSpan(ReadOnlySpan<char> token);
+
+    [StringLookup(VocabularyFile = "mapped-1m.txt")]
+    public static partial long Mapped1mUtf8(ReadOnlySpan<byte> token);
+
+    /// <summary>10^7 tokens (Keras's "very large vocabulary" case): too large to compile, so mapped.</summary>
+    [StringLookup(VocabularyFile = "vocab-10m.txt")]
+    public static partial long Mapped10mSpan(ReadOnlySpan<char> token);
+
+    [StringLookup(VocabularyFile = "vocab-10m.txt")]
+    public static partial long Mapped10mUtf8(ReadOnlySpan<byte> token);
 
     /// <summary>Keras TextVectorization(max_tokens unset, standardize lower_and_strip_punctuation, split whitespace), int ids.</summary>
     [TextVectorization(VocabularyFile = "vocab-20k.txt")]

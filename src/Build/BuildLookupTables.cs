@@ -53,7 +53,7 @@ public sealed class BuildLookupTables : Microsoft.Build.Utilities.Task, ICancela
             try
             {
                 int count = MappedTableWriter.Write(path, table, m => Log.LogMessage(MessageImportance.Normal, "PrepGen: {0}: {1}", Path.GetFileName(path), m), _cancel.Token);
-                Log.LogMessage(MessageImportance.High, "PrepGen: {0} -> {1} ({2} tokens, {3:F1} s)", Path.GetFileName(path), table, count, watch.Elapsed.TotalSeconds);
+                Log.LogMessage(MessageImportance.High, "PrepGen: {0} -> {1} ({2} tokens, {3} s)", Path.GetFileName(path), table, count, watch.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
                 tables.Add(new TaskItem(table));
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
