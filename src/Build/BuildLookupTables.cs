@@ -56,7 +56,7 @@ public sealed class BuildLookupTables : Microsoft.Build.Utilities.Task, ICancela
                 Log.LogMessage(MessageImportance.High, "PrepGen: {0} -> {1} ({2} tokens, {3} s)", Path.GetFileName(path), table, count, watch.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
                 tables.Add(new TaskItem(table));
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or PrepGen.Generator.Tables.TableLimitException)
             {
                 Log.LogError(null, "PG0401", null, path, 0, 0, 0, 0, "PrepGen: cannot build the lookup table of '{0}': {1}", path, ex.Message);
             }

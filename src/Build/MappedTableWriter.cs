@@ -17,7 +17,8 @@ namespace PrepGen.Build;
 internal static class MappedTableWriter
 {
     /// <summary>Writes the table of <paramref name="vocabularyPath"/> to <paramref name="tablePath"/> (atomically); returns the key count.</summary>
-    /// <exception cref="InvalidDataException">The file is not valid UTF-8, or holds more than the format allows.</exception>
+    /// <exception cref="InvalidDataException">The file is not valid UTF-8.</exception>
+    /// <exception cref="TableLimitException">The vocabulary holds more than a table allows.</exception>
     public static int Write(string vocabularyPath, string tablePath, Action<string> progress, CancellationToken cancellationToken)
     {
         string content;
@@ -38,44 +39,16 @@ internal static class MappedTableWriter
         string hash = VocabularyText.TokenHash(tokens);
         progress(tokens.Count + " tokens read; building the perfect hash");
 
-        var utf8 = new byte[tokens.Count][];
-        long keysLength = 0;
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            utf8[i] = Encoding.UTF8.GetBytes(tokens[i]);
-            keysLength += KeyBlob.LengthBytes(utf8[i].Length) + utf8[i].Length;
-        }
+        // The compiled tables' construction, so a mapped table is the table the generator would have emitted.
+        StringTableData table = LookupTables.BuildStrings(tokens.ToArray(), cancellationToken);
+        byte[] keys = table.Keys;
+        long keysLength = keys.Length;
 
-        if (keysLength > int.MaxValue)
-        {
-            throw new InvalidDataException("'" + vocabularyPath + "' holds " + keysLength + " bytes of tokens; a table holds at most 2 GB");
-        }
+        var slots = new ulong[(long)table.SlotCount * SlotLayout.Words];
+        SlotLayout.Fill(slots, table.Seed, table.Pilots, keys, tokens.Count);
+        progress("perfect hash built (" + table.SlotCount + " slots); writing " + Path.GetFileName(tablePath));
 
-        PerfectHash perfect = PerfectHashBuilder.Build(tokens.Count, seed =>
-        {
-            var hashes = new ulong[utf8.Length];
-            for (int i = 0; i < utf8.Length; i++)
-            {
-                hashes[i] = TableHash.Hash(utf8[i], seed);
-            }
-
-            return hashes;
-        }, cancellationToken);
-
-        var keys = new byte[keysLength];
-        int pos = 0;
-        foreach (byte[] token in utf8)
-        {
-            KeyBlob.WriteLength(keys, ref pos, token.Length);
-            token.CopyTo(keys, pos);
-            pos += token.Length;
-        }
-
-        var slots = new ulong[(long)perfect.SlotCount * SlotLayout.Words];
-        SlotLayout.Fill(slots, perfect.Seed, perfect.Pilots, keys, tokens.Count);
-        progress("perfect hash built (" + perfect.SlotCount + " slots); writing " + Path.GetFileName(tablePath));
-
-        var header = new TableFileHeader(perfect.Seed, (uint)perfect.SlotCount, (uint)perfect.Pilots.Length, tokens.Count, keysLength, hash);
+        var header = new TableFileHeader(table.Seed, (uint)table.SlotCount, (uint)table.Pilots.Length, tokens.Count, keysLength, hash);
         var headerBytes = new byte[TableFile.HeaderBytes];
         TableFile.WriteHeader(headerBytes, header);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(tablePath))!);
@@ -84,7 +57,7 @@ internal static class MappedTableWriter
         {
             stream.Write(headerBytes);
             stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slots.AsSpan()));
-            stream.Write(perfect.Pilots);
+            stream.Write(table.Pilots);
             stream.Write(keys);
         }
 
