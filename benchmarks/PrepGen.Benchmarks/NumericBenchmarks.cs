@@ -40,6 +40,17 @@ public class NumericBenchmarks
             throw new InvalidOperationException("TensorPrimitives and the generated Normalization disagree");
         }
 
+        // What the reciprocal shortcut would cost in exactness (printed, not asserted): Keras divides.
+        var reciprocal = new float[_input.Length];
+        Reference_ReciprocalMultiply_NotExact(_input, reciprocal);
+        int differ = 0;
+        for (int i = 0; i < reciprocal.Length; i++)
+        {
+            differ += BitConverter.SingleToInt32Bits(reciprocal[i]) != BitConverter.SingleToInt32Bits(_output[i]) ? 1 : 0;
+        }
+
+        Console.WriteLine($"// reciprocal multiply differs from Keras's division in {differ} of {reciprocal.Length} values");
+
         NumericLayers.Bucketize(_values, _bins);
         for (int i = 0; i < _values.Length; i++)
         {
@@ -62,6 +73,32 @@ public class NumericBenchmarks
 
     [BenchmarkCategory("normalize-1M"), Benchmark]
     public void PrepGen_Normalize() => NumericLayers.Normalize(_input, _output);
+
+    /// <summary>
+    /// Not an alternative (it is not bit-exact): the same single pass multiplying by 1/std instead of dividing,
+    /// to measure what Keras's division costs. The gap to PrepGen_Normalize is the divide.
+    /// </summary>
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Reference_ReciprocalMultiply_NotExact() => Reference_ReciprocalMultiply_NotExact(_input, _output);
+
+    private static void Reference_ReciprocalMultiply_NotExact(ReadOnlySpan<float> input, Span<float> output)
+    {
+        var mean = System.Runtime.Intrinsics.Vector512.Create(Mean);
+        var scale = System.Runtime.Intrinsics.Vector512.Create(1f / Std);
+        int i = 0;
+        for (; i <= input.Length - 16; i += 16)
+        {
+            System.Runtime.Intrinsics.Vector512.StoreUnsafe(
+                (System.Runtime.Intrinsics.Vector512.Create(input.Slice(i, 16)) - mean) * scale,
+                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
+                (nuint)i);
+        }
+
+        for (; i < input.Length; i++)
+        {
+            output[i] = (input[i] - Mean) * (1f / Std);
+        }
+    }
 
     [BenchmarkCategory("discretize-4096"), Benchmark(Baseline = true)]
     public void ArrayBinarySearch()
