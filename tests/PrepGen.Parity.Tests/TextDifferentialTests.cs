@@ -95,7 +95,7 @@ public sealed class TextDifferentialTests
         {
             string text = RandomText.Document(random);
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
-            longDocuments += utf8.Length > 2048 ? 1 : 0;
+            longDocuments += utf8.Length > 4096 ? 1 : 0; // past TextVectorizer's stack buffers: the rented path
             List<byte[]> tokens = TextTokenizer.Tokenize(utf8, config.Standardize, config.Split, config.Widths);
             long[] expected = tokens.Select(IntIndex).ToArray();
             intHits += expected.Count(i => i >= 2);
@@ -117,7 +117,7 @@ public sealed class TextDifferentialTests
         {
             Assert.True(intHits > 0 && intMisses > 0, $"{name}: {intHits} vocabulary hits and {intMisses} OOV tokens; both must occur");
         }
-        Assert.True(longDocuments > 0, $"{name}: no document over 2 KB was drawn");
+        Assert.True(longDocuments > 0, $"{name}: no document over 4 KB was drawn");
     }
 
     [Theory]
