@@ -139,7 +139,7 @@ public static class TextVectorizer
     {
         if (text.Length <= StackBytes / 3)
         {
-            Span<byte> utf8 = stackalloc byte[StackBytes];
+            Span<byte> utf8 = stackalloc byte[text.Length * 3]; // sized to the text: a short one touches little stack
             Run<T, TSink>(utf8.Slice(0, Utf16Keys.Transcode(text, utf8)), ref sink);
             return;
         }
@@ -165,8 +165,8 @@ public static class TextVectorizer
         int rangeCount = (T.Split == Split.Whitespace ? (utf8.Length / 2) + 1 : utf8.Length + 1) * 2;
         byte[]? rentedBytes = null;
         int[]? rentedRanges = null;
-        Span<byte> joined = joinedSize <= StackBytes ? stackalloc byte[StackBytes] : (rentedBytes = ArrayPool<byte>.Shared.Rent(joinedSize));
-        Span<int> ranges = rangeCount <= StackRanges ? stackalloc int[StackRanges] : (rentedRanges = ArrayPool<int>.Shared.Rent(rangeCount));
+        Span<byte> joined = joinedSize <= StackBytes ? stackalloc byte[joinedSize] : (rentedBytes = ArrayPool<byte>.Shared.Rent(joinedSize));
+        Span<int> ranges = rangeCount <= StackRanges ? stackalloc int[rangeCount] : (rentedRanges = ArrayPool<int>.Shared.Rent(rangeCount));
         try
         {
             int tokens = Tokenize<T>(utf8, joined, ranges);
