@@ -132,7 +132,7 @@ internal static class LayerTypeEmitter
             StringProbe t = StringProbe.Of(layer);
             w.Open("public static long IndexOf(" + Names.Span + "<byte> utf8)");
             w.Open("if ((uint)(utf8.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-            w.Line("int id = " + t.Find + ";");
+            w.Line("int id = " + t.FindCall + ";");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -194,7 +194,7 @@ internal static class LayerTypeEmitter
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
         string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-        w.Line("int id = " + t.FindAscii + ";");
+        w.Line("int id = " + t.FindAsciiCall + ";");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
@@ -321,18 +321,14 @@ internal static class LayerTypeEmitter
 }
 
 /// <summary>How generated code probes a string table: compiled (RVA data) or mapped (a build-time file).</summary>
-internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes, string Find, string FindAscii)
+internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes, string FindCall, string FindAsciiCall)
 {
-    public static StringProbe Of(BuiltLayer layer)
-    {
-        if (layer.Mapped is { } m)
-        {
-            return new StringProbe(m.MinKeyBytes, m.MaxKeyBytes, "Table.Find(utf8)", "Table.FindAscii(value)");
-        }
+    private const string Find = ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)";
 
-        StringTableData t = layer.Strings!;
-        return new StringProbe(t.MinKeyBytes, t.MaxKeyBytes,
-            Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)",
-            Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)");
-    }
+    private const string FindAscii = ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)";
+
+    /// <summary>Both kinds emit the same names (Seed, Pilots, Slots, SlotCount, Keys), so the probe is the same code.</summary>
+    public static StringProbe Of(BuiltLayer layer) => layer.Mapped is { } m
+        ? new StringProbe(m.MinKeyBytes, m.MaxKeyBytes, Names.Runtime + Find, Names.Runtime + FindAscii)
+        : new StringProbe(layer.Strings!.MinKeyBytes, layer.Strings.MaxKeyBytes, Names.Runtime + Find, Names.Runtime + FindAscii);
 }

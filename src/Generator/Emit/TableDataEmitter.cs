@@ -50,13 +50,33 @@ internal static class TableDataEmitter
 
     public static void WriteMapped(SourceWriter w, MappedTableData t)
     {
+        string table = Names.Runtime + ".MappedStringTable";
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// The table, memory-mapped on first use from " + t.FileName + " next to the application: the build writes it");
         w.Line("/// (PrepGenTable=\"mapped\"); the content hash ties it to the vocabulary this layer was compiled against.");
         w.Line("/// </summary>");
-        w.Line("private static readonly " + Names.Runtime + ".MappedStringTable Table = " + Names.Runtime + ".MappedStringTable.Open(" +
+        w.Line("private static readonly " + table + " Table = " + table + ".Open(" +
             Literals.String(t.FileName) + ", " + Literals.String(t.VocabularyHash) + ", " + Literals.Int(t.KeyCount) + ");");
+        w.Line();
+        w.Line("// The table's values as static readonly fields: the JIT folds them into the probe, as for a compiled table.");
+        w.Line("private static readonly ulong Seed = Table.Seed;");
+        w.Line();
+        w.Line("private static readonly uint SlotCount = Table.SlotCount;");
+        w.Line();
+        w.Line("private static readonly nint Slots = Table.Slots;");
+        w.Line();
+        w.Line("private static readonly nint PilotBytes = Table.Pilots;");
+        w.Line();
+        w.Line("private static readonly int BucketCount = Table.BucketCount;");
+        w.Line();
+        w.Line("private static readonly nint KeyBytes = Table.Keys;");
+        w.Line();
+        w.Line("private static readonly int KeysLength = Table.KeysLength;");
+        w.Line();
+        w.Line("private static " + Names.Span + "<byte> Pilots => " + table + ".Bytes(PilotBytes, BucketCount);");
+        w.Line();
+        w.Line("private static " + Names.Span + "<byte> Keys => " + table + ".Bytes(KeyBytes, KeysLength);");
     }
 
     public static void WriteIntegers(SourceWriter w, Int64TableData t)

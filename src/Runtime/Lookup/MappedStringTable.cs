@@ -9,7 +9,8 @@ namespace PrepGen.Runtime;
 /// writes its <see cref="TableFile"/> next to the application, and the generated layer maps it read-only
 /// once, on first use. Nothing is hashed or copied at start-up (the slots were derived at build time),
 /// so the first lookup costs a file open and a few page faults; lookups then run the same probe as a
-/// compiled table (<see cref="StringTable"/>). The mapping lives as long as the process.
+/// compiled table (<see cref="StringTable.Find"/> over this table's addresses). The mapping lives as long
+/// as the process.
 /// </summary>
 public sealed unsafe class MappedStringTable
 {
@@ -70,13 +71,31 @@ public sealed unsafe class MappedStringTable
         return new MappedStringTable(header!.Value, start);
     }
 
-    /// <summary>The id of a UTF-8 key, or -1.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int Find(ReadOnlySpan<byte> key) =>
-        StringTable.Find(key, _seed, new ReadOnlySpan<byte>(_pilots, _bucketCount), (nint)_slots, _slotCount, new ReadOnlySpan<byte>(_keys, _keysLength));
+    /// <summary>The table's hash seed.</summary>
+    public ulong Seed => _seed;
 
-    /// <summary>The id of a UTF-16 key, -1, or <see cref="StringTable.NotAscii"/> (see <see cref="StringTable.FindAscii"/>).</summary>
+    /// <summary>The number of slots.</summary>
+    public uint SlotCount => _slotCount;
+
+    /// <summary>The address of the slots (64-byte aligned: the file is mapped at a page boundary).</summary>
+    public nint Slots => (nint)_slots;
+
+    /// <summary>The address of the pilots, one byte per bucket.</summary>
+    public nint Pilots => (nint)_pilots;
+
+    /// <summary>The number of buckets.</summary>
+    public int BucketCount => _bucketCount;
+
+    /// <summary>The address of the key blob.</summary>
+    public nint Keys => (nint)_keys;
+
+    /// <summary>The key blob's length.</summary>
+    public int KeysLength => _keysLength;
+
+    /// <summary>
+    /// A span over mapped bytes. Generated code keeps the addresses in <c>static readonly</c> fields, which the
+    /// JIT folds into the probe as it does a compiled table's RVA data.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public int FindAscii(ReadOnlySpan<char> key) =>
-        StringTable.FindAscii(key, _seed, new ReadOnlySpan<byte>(_pilots, _bucketCount), (nint)_slots, _slotCount, new ReadOnlySpan<byte>(_keys, _keysLength));
+    public static ReadOnlySpan<byte> Bytes(nint address, int length) => new((void*)address, length);
 }
