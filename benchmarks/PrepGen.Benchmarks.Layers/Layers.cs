@@ -40,12 +40,14 @@ public static partial class Layers
     [StringLookup(VocabularyFile = "mapped-1m.txt")]
     public static partial long Mapped1mUtf8(ReadOnlySpan<byte> token);
 
-    /// <summary>10^7 tokens (Keras's "very large vocabulary" case): too large to compile, so mapped.</summary>
+#if PREPGEN_VERY_LARGE
+    /// <summary>10^7 tokens (Keras's "very large vocabulary" case): too large to compile, so mapped. Opt-in: -p:PrepGenVeryLarge=true.</summary>
     [StringLookup(VocabularyFile = "vocab-10m.txt")]
     public static partial long Mapped10mSpan(ReadOnlySpan<char> token);
 
     [StringLookup(VocabularyFile = "vocab-10m.txt")]
     public static partial long Mapped10mUtf8(ReadOnlySpan<byte> token);
+#endif
 
     /// <summary>Keras TextVectorization(max_tokens unset, standardize lower_and_strip_punctuation, split whitespace), int ids.</summary>
     [TextVectorization(VocabularyFile = "vocab-20k.txt")]
