@@ -24,6 +24,16 @@ public class MappedTableTests
             public static partial long Utf8(ReadOnlySpan<byte> value);
 
             public static long Utf8Bytes(byte[] value) => Utf8(value);
+
+            [TextVectorization(VocabularyFile = "VOCAB", OutputSequenceLength = 8)]
+            public static partial int Text(string text, Span<long> ids);
+
+            public static long[] TextIds(string text)
+            {
+                var ids = new long[8];
+                Text(text, ids);
+                return ids;
+            }
         }
         """;
 
@@ -54,6 +64,8 @@ public class MappedTableTests
             var s = e.GetMethod("S")!.CreateDelegate<Func<string, long>>();
             var utf8 = e.GetMethod("Utf8Bytes")!.CreateDelegate<Func<byte[], long>>();
             var compiledUtf8 = compiled.GetMethod("Utf8Bytes")!.CreateDelegate<Func<byte[], long>>();
+            var textIds = e.GetMethod("TextIds")!.CreateDelegate<Func<string, long[]>>();
+            var compiledTextIds = compiled.GetMethod("TextIds")!.CreateDelegate<Func<string, long[]>>();
             var expected = vocabulary.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => (long)p.i + 1, StringComparer.Ordinal);
             foreach (string query in vocabulary.Concat(vocabulary.Select(t => t + "s")).Concat(["", "zzzzzzzzzzzzzzzzzzzzzzzzz", "caf\u00e9"]))
             {
@@ -61,6 +73,18 @@ public class MappedTableTests
                 byte[] bytes = Encoding.UTF8.GetBytes(query);
                 Assert.Equal(compiledUtf8(bytes), utf8(bytes)); // mask and OOV buckets as the compiled table
             }
+
+            // TextVectorization over the mapped table: the same ids as over the compiled one.
+            int hits = 0;
+            for (int i = 0; i + 5 < vocabulary.Length; i += 37)
+            {
+                string document = string.Join(" ", vocabulary.Skip(i).Take(5)).ToUpperInvariant() + ", unknownword!";
+                long[] ids = textIds(document);
+                Assert.Equal(compiledTextIds(document), ids);
+                hits += ids.Count(id => id >= 2); // 0 pads, 1 is OOV: vocabulary tokens must be found
+            }
+
+            Assert.True(hits > 100, hits + " vocabulary hits");
         }
         finally
         {
