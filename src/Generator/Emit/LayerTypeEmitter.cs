@@ -132,7 +132,7 @@ internal static class LayerTypeEmitter
             StringProbe t = StringProbe.Of(layer);
             w.Open("public static long IndexOf(" + Names.Span + "<byte> utf8)");
             w.Open("if ((uint)(utf8.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-            w.Line("int id = " + t.FindCall + ";");
+            w.Line("int id = " + StringProbe.FindCall + ";");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -194,7 +194,7 @@ internal static class LayerTypeEmitter
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
         string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-        w.Line("int id = " + t.FindAsciiCall + ";");
+        w.Line("int id = " + StringProbe.FindAsciiCall + ";");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
@@ -320,15 +320,17 @@ internal static class LayerTypeEmitter
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
 
-/// <summary>How generated code probes a string table: compiled (RVA data) or mapped (a build-time file).</summary>
-internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes, string FindCall, string FindAsciiCall)
+/// <summary>
+/// The key-length range a generated string lookup checks before probing. Compiled and mapped tables emit the
+/// same member names (Seed, Pilots, Slots, SlotCount, Keys), so the probe call is the same for both.
+/// </summary>
+internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes)
 {
-    private const string Find = ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)";
+    public static string FindCall => Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)";
 
-    private const string FindAscii = ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)";
+    public static string FindAsciiCall => Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)";
 
-    /// <summary>Both kinds emit the same names (Seed, Pilots, Slots, SlotCount, Keys), so the probe is the same code.</summary>
     public static StringProbe Of(BuiltLayer layer) => layer.Mapped is { } m
-        ? new StringProbe(m.MinKeyBytes, m.MaxKeyBytes, Names.Runtime + Find, Names.Runtime + FindAscii)
-        : new StringProbe(layer.Strings!.MinKeyBytes, layer.Strings.MaxKeyBytes, Names.Runtime + Find, Names.Runtime + FindAscii);
+        ? new StringProbe(m.MinKeyBytes, m.MaxKeyBytes)
+        : new StringProbe(layer.Strings!.MinKeyBytes, layer.Strings.MaxKeyBytes);
 }
