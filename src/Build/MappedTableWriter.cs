@@ -42,13 +42,12 @@ internal static class MappedTableWriter
         // The compiled tables' construction, so a mapped table is the table the generator would have emitted.
         StringTableData table = LookupTables.BuildStrings(tokens.ToArray(), cancellationToken);
         byte[] keys = table.Keys;
-        long keysLength = keys.Length;
 
         var slots = new ulong[(long)table.SlotCount * SlotLayout.Words];
         SlotLayout.Fill(slots, table.Seed, table.Pilots, keys, tokens.Count);
         progress("perfect hash built (" + table.SlotCount + " slots); writing " + Path.GetFileName(tablePath));
 
-        var header = new TableFileHeader(table.Seed, (uint)table.SlotCount, (uint)table.Pilots.Length, tokens.Count, keysLength, hash);
+        var header = new TableFileHeader(table.Seed, (uint)table.SlotCount, (uint)table.Pilots.Length, tokens.Count, keys.Length, hash);
         var headerBytes = new byte[TableFile.HeaderBytes];
         TableFile.WriteHeader(headerBytes, header);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(tablePath))!);

@@ -23,11 +23,20 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles = context.AdditionalTextsProvider
+        // Reading and hashing a file does not depend on analyzer options: an .editorconfig edit must not
+        // re-read every vocabulary. Only the cheap PrepGenTable flag is joined in afterwards.
+        IncrementalValueProvider<ImmutableArray<string>> mappedPaths = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) => StateFile.Load(pair.Left, IsMapped(pair.Right.GetOptions(pair.Left)), ct))
-            .WithTrackingName(StepNames.StateFiles)
+            .Where(static pair => IsMapped(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, _) => pair.Left.Path)
             .Collect();
+        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles = context.AdditionalTextsProvider
+            .Select(static (file, ct) => StateFile.Load(file, ct))
+            .WithTrackingName(StepNames.StateFiles)
+            .Collect()
+            .Combine(mappedPaths)
+            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : ImmutableArray.CreateRange(pair.Left, f => f.WithMapped(pair.Right.Contains(f.Path))))
+            .WithComparer(StateFile.ArrayComparer);
 
         foreach ((string metadataName, LayerKind kind) in KnownAttributes.Layers)
         {

@@ -53,7 +53,14 @@ internal sealed class StateFile : IEquatable<StateFile>
     /// </summary>
     public JsonParseResult Json => _json ??= JsonReader.Parse(string.Join("\n", Lines));
 
-    public static StateFile Load(AdditionalText file, bool mapped, CancellationToken cancellationToken)
+    /// <summary>Element-wise equality of a collected set of files (a rebuilt array of equal files is unchanged).</summary>
+    public static IEqualityComparer<System.Collections.Immutable.ImmutableArray<StateFile>> ArrayComparer { get; } = new FilesComparer();
+
+    /// <summary>This file with the <see cref="Mapped"/> flag set as given (the lines are shared, not copied).</summary>
+    public StateFile WithMapped(bool mapped) =>
+        mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped) { _json = _json };
+
+    public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
     {
         SourceText? text;
         try
@@ -71,7 +78,7 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
 
         string content = text.ToString();
-        return new StateFile(file.Path, Sha256(content), VocabularyText.SplitLines(content), null, mapped);
+        return new StateFile(file.Path, Sha256(content), VocabularyText.SplitLines(content), null);
     }
 
     /// <summary>Whether this file answers to <paramref name="requested"/>, a path suffix as written in an attribute.</summary>
@@ -109,5 +116,13 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
 
         return builder.ToString();
+    }
+
+    private sealed class FilesComparer : IEqualityComparer<System.Collections.Immutable.ImmutableArray<StateFile>>
+    {
+        public bool Equals(System.Collections.Immutable.ImmutableArray<StateFile> x, System.Collections.Immutable.ImmutableArray<StateFile> y) =>
+            x.Length == y.Length && System.Linq.Enumerable.SequenceEqual(x, y);
+
+        public int GetHashCode(System.Collections.Immutable.ImmutableArray<StateFile> obj) => obj.Length;
     }
 }

@@ -14,23 +14,15 @@ namespace PrepGen.Runtime;
 /// </summary>
 public sealed unsafe class MappedStringTable
 {
-    private readonly ulong _seed;
-    private readonly uint _slotCount;
-    private readonly int _bucketCount;
-    private readonly int _keysLength;
-    private readonly byte* _slots;
-    private readonly byte* _pilots;
-    private readonly byte* _keys;
-
     private MappedStringTable(TableFileHeader header, byte* start)
     {
-        _seed = header.Seed;
-        _slotCount = header.SlotCount;
-        _bucketCount = (int)header.BucketCount;
-        _keysLength = checked((int)header.KeysLength);
-        _slots = start + TableFile.HeaderBytes;
-        _pilots = start + TableFile.PilotsOffset(header);
-        _keys = start + TableFile.KeysOffset(header);
+        Seed = header.Seed;
+        SlotCount = header.SlotCount;
+        BucketCount = (int)header.BucketCount;
+        KeysLength = checked((int)header.KeysLength);
+        Slots = (nint)(start + TableFile.HeaderBytes);
+        Pilots = (nint)(start + TableFile.PilotsOffset(header));
+        Keys = (nint)(start + TableFile.KeysOffset(header));
     }
 
     /// <summary>
@@ -72,25 +64,25 @@ public sealed unsafe class MappedStringTable
     }
 
     /// <summary>The table's hash seed.</summary>
-    public ulong Seed => _seed;
+    public ulong Seed { get; }
 
     /// <summary>The number of slots.</summary>
-    public uint SlotCount => _slotCount;
+    public uint SlotCount { get; }
 
     /// <summary>The address of the slots (64-byte aligned: the file is mapped at a page boundary).</summary>
-    public nint Slots => (nint)_slots;
+    public nint Slots { get; }
 
     /// <summary>The address of the pilots, one byte per bucket.</summary>
-    public nint Pilots => (nint)_pilots;
+    public nint Pilots { get; }
 
     /// <summary>The number of buckets.</summary>
-    public int BucketCount => _bucketCount;
+    public int BucketCount { get; }
 
     /// <summary>The address of the key blob.</summary>
-    public nint Keys => (nint)_keys;
+    public nint Keys { get; }
 
     /// <summary>The key blob's length.</summary>
-    public int KeysLength => _keysLength;
+    public int KeysLength { get; }
 
     /// <summary>
     /// A span over mapped bytes. Generated code keeps the addresses in <c>static readonly</c> fields, which the
