@@ -26,19 +26,21 @@ public static class PrepGenCli
         var inspect = new Command("inspect", "Summarize a vocabulary file or stats.json and warn about problems.") { path };
         inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, stdout)));
 
-        var root = new RootCommand("PrepGen: compute Keras preprocessing state (vocabularies, statistics) from files.") { adapt, inspect };
+        Command import = ImportCommand.Create(stdout, stderr);
+
+        var root = new RootCommand("PrepGen: import saved Keras models and compute Keras preprocessing state (vocabularies, statistics) from files.") { adapt, inspect, import };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
     // User errors become one line on stderr and exit code 1; the adapters write state files atomically,
     // so an error never leaves a half-written file behind.
-    private static int Guard(TextWriter stderr, Func<int> action)
+    internal static int Guard(TextWriter stderr, Func<int> action)
     {
         try
         {
             return action();
         }
-        catch (Exception e) when (e is CliException or ArgumentException or InvalidOperationException or InvalidDataException
+        catch (Exception e) when (e is CliException or PrepGen.Import.KerasImportException or ArgumentException or InvalidOperationException or InvalidDataException
             or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"prepgen: error: {e.Message}");
