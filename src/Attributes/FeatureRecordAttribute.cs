@@ -10,4 +10,12 @@ namespace PrepGen;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
 public sealed class FeatureRecordAttribute : Attribute
 {
+    /// <summary>
+    /// When true, the row is integers: the generator adds <c>EncodedWidth</c> (elements),
+    /// <c>Encode(Span&lt;long&gt;)</c> and <c>EncodeBatch(ReadOnlySpan&lt;T&gt;, Span&lt;long&gt;)</c> instead of the
+    /// float overloads, and every member must produce integers (an <c>Int</c>-mode lookup, Hashing,
+    /// HashedCrossing or Discretization, or an <c>Int</c>-mode TextVectorization with
+    /// <c>OutputSequenceLength</c>); a member that produces floats is error PG0005. Default false.
+    /// </summary>
+    public bool IntegerOutput { get; set; }
 }

@@ -188,8 +188,8 @@ public class DiagnosticTests
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .ToArray();
-        // PG0004 is covered by FeatureRecordTests, PG0108 by MappedTableTests; PG0101, PG0300 and PG9999 by the facts above.
-        var tested = Cases().Concat(NumericCases()).Select(c => (string)c[0]).Concat(["PG0004", "PG0101", "PG0108", "PG0300", "PG9999"]).ToHashSet();
+        // PG0004 and PG0005 are covered by FeatureRecordTests, PG0108 by MappedTableTests; PG0101, PG0300 and PG9999 by the facts above.
+        var tested = Cases().Concat(NumericCases()).Select(c => (string)c[0]).Concat(["PG0004", "PG0005", "PG0101", "PG0108", "PG0300", "PG9999"]).ToHashSet();
         string docs = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "docs", "diagnostics.md"));
         string shipped = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (string id in ids)

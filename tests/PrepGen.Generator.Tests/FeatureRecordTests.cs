@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace PrepGen.Generator.Tests;
@@ -211,6 +212,198 @@ public class FeatureRecordTests
         Assert.Equal(0L, (long)Call("Allocated")!);
     }
 
+    // ---- The shapes a Keras model importer emits: IntegerOutput rows, private computed members, layer methods inside the record ----
+    private const string ImporterSource = """
+        using System;
+        using PrepGen;
+        namespace Demo;
+
+        [FeatureRecord(IntegerOutput = true)]
+        public partial record TextModel
+        {
+            public string Input { get; init; } = "";
+
+            // textvec-vocab-file: vocabulary file foo, bar, baz; "foo bar baz unknown" -> [2, 3, 4, 1], then padding.
+            [TextVectorization(VocabularyFile = "text_model/vocabulary.txt", OutputSequenceLength = 6)]
+            private string InputTokens => Input;
+        }
+
+        [FeatureRecord(IntegerOutput = true)]
+        public partial struct Ids
+        {
+            public string Code;
+            public float Ratio;
+
+            // stringlookup-fixed-vocab: a, b, c; "c" -> 3.
+            [StringLookup(Vocabulary = new[] { "a", "b", "c" })] public string Letter;
+
+            // integerlookup-vocab-file: 10, 20, 30; 30 -> 3.
+            [IntegerLookup(VocabularyFile = "pets/age.txt")] public long Age;
+
+            // hashing-farmhash-ABCDE-3: "E" -> 2.
+            [Hashing(NumBins = 3)] private readonly string Hashed => Code;
+
+            // discretization-int: boundaries 0, 0.5, 1: 0.8 -> 2.
+            [Discretization(BinBoundaries = new[] { 0.0, 0.5, 1.0 })] private readonly float Bin => Ratio;
+
+            // hashedcrossing-int-5: ("B", 101) -> 4.
+            [HashedCrossing(NumBins = 5)] private readonly (string, long) Cross => (Code == "E" ? "B" : "A", 101);
+
+            // textvec-fixed-vocab-seq4: baz, bar, foo; "qux baz" -> [1, 2, 0, 0].
+            [TextVectorization(Vocabulary = new[] { "baz", "bar", "foo" }, OutputSequenceLength = 4)] public string @event;
+        }
+
+        [FeatureRecord]
+        public partial record Pets
+        {
+            public long Age { get; init; }
+            public string Type { get; init; } = "";
+            public float Fee { get; init; }
+            public long Poutcome { get; init; }
+
+            // integerlookup-vocab-file: 10, 20, 30 -> 1, 2, 3; anything else 0.
+            [IntegerLookup(VocabularyFile = "pets/age.txt")]
+            private static partial long AgeLookup(long value);
+
+            // catenc-one-hot-1d: one-hot of the index over NumTokens.
+            [CategoryEncoding(NumTokens = 7, OutputMode = OutputMode.OneHot)]
+            private long AgeEncoded => AgeLookup(Age);
+
+            // stringlookup-fixed-vocab: a, b, c; one-hot over [OOV, a, b, c].
+            [StringLookup(VocabularyFile = "pets/type.txt", OutputMode = OutputMode.OneHot)]
+            private string TypeEncoded => Type;
+
+            // keras-semantics 9: (5.5 - 1.5) / sqrt(4) = 2.
+            [Normalization(Mean = new[] { 1.5 }, Variance = new[] { 4.0 })]
+            private float FeeNormalized => Fee;
+
+            [HashedCrossing(NumBins = 8, OutputMode = OutputMode.OneHot)]
+            private (long, long) AgeXPoutcome => (AgeLookup(Age), Poutcome);
+
+            // A layer method beside the record's members stays callable on its own.
+            public static long Lookup(long value) => AgeLookup(value);
+        }
+
+        public static class Importer
+        {
+            public static long[] EncodeText(string input)
+            {
+                var output = new long[TextModel.EncodedWidth + 1];
+                output[^1] = 42;
+                new TextModel { Input = input }.Encode(output);
+                return output;
+            }
+
+            public static long[] EncodeIds()
+            {
+                var output = new long[Ids.EncodedWidth];
+                new Ids { Code = "E", Ratio = 0.8f, Letter = "c", Age = 30, @event = "qux baz" }.Encode(output);
+                return output;
+            }
+
+            public static long[] BatchText()
+            {
+                TextModel[] rows = [new TextModel { Input = "foo" }, new TextModel { Input = "baz bar" }];
+                var output = new long[2 * TextModel.EncodedWidth];
+                TextModel.EncodeBatch(rows, output);
+                return output;
+            }
+
+            public static float[] EncodePets()
+            {
+                var output = new float[Pets.EncodedWidth];
+                new Pets { Age = 20, Type = "b", Fee = 5.5f, Poutcome = 3 }.Encode(output);
+                return output;
+            }
+
+            public static long Lookup(long value) => Pets.Lookup(value);
+
+            public static void TooShort() => new TextModel().Encode(new long[TextModel.EncodedWidth - 1]);
+        }
+        """;
+
+    private static readonly Lazy<(GeneratorRun Run, Type Importer)> ImporterCompiled = new(() =>
+    {
+        GeneratorRun run = GeneratorHarness.Run(ImporterSource,
+            ("/proj/text_model/vocabulary.txt", "foo\nbar\nbaz\n"),
+            ("/proj/pets/age.txt", "10\n20\n30\n"),
+            ("/proj/pets/type.txt", "a\nb\nc\n"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrors);
+        return (run, GeneratorHarness.Load(run).GetType("Demo.Importer")!);
+    });
+
+    private static object? Importer(string name, params object[] arguments) => ImporterCompiled.Value.Importer.GetMethod(name)!.Invoke(null, arguments);
+
+    [Fact]
+    public void IntegerOutput_rows_are_longs()
+    {
+        Assert.Equal(new long[] { 2, 3, 4, 1, 0, 0, 42 }, (long[])Importer("EncodeText", "foo bar baz unknown")!);
+        Assert.Equal(new long[] { 3, 3, 2, 2, 4, 1, 2, 0, 0 }, (long[])Importer("EncodeIds")!);
+        Assert.Equal(new long[] { 2, 0, 0, 0, 0, 0, 4, 3, 0, 0, 0, 0 }, (long[])Importer("BatchText")!);
+        var ex = Assert.Throws<System.Reflection.TargetInvocationException>(() => Importer("TooShort"));
+        Assert.IsType<ArgumentException>(ex.InnerException);
+    }
+
+    [Fact]
+    public void IntegerOutput_has_only_the_long_overloads()
+    {
+        Assembly assembly = ImporterCompiled.Value.Importer.Assembly;
+        Type text = assembly.GetType("Demo.TextModel")!;
+        Assert.Equal(6, (int)text.GetField("EncodedWidth")!.GetValue(null)!);
+        Assert.Equal([typeof(Span<long>)], text.GetMethods().Where(m => m.Name == "Encode").Select(m => m.GetParameters()[0].ParameterType));
+        Assert.Equal([typeof(Span<long>)], text.GetMethods().Where(m => m.Name == "EncodeBatch").Select(m => m.GetParameters()[1].ParameterType));
+        Type pets = assembly.GetType("Demo.Pets")!;
+        Assert.Equal([typeof(Span<float>)], pets.GetMethods().Where(m => m.Name == "Encode").Select(m => m.GetParameters()[0].ParameterType));
+    }
+
+    [Fact]
+    public void Private_computed_members_and_layer_methods_inside_the_record_compose()
+    {
+        float[] row = (float[])Importer("EncodePets")!;
+        Assert.Equal(7 + 4 + 1 + 8, row.Length);
+        Assert.Equal(new float[] { 0, 0, 1, 0, 0, 0, 0 }, row[..7]);      // AgeLookup(20) = 2, one-hot of 7
+        Assert.Equal(new float[] { 0, 0, 1, 0 }, row[7..11]);            // "b" -> 2 of [OOV, a, b, c]
+        Assert.Equal(2f, row[11]);                                      // (5.5 - 1.5) / 2
+        Assert.Equal(1f, row[12..].Sum());                              // one-hot of the crossing
+        Assert.Equal(2L, (long)Importer("Lookup", 20L)!);
+        Assert.Equal(0L, (long)Importer("Lookup", 21L)!);
+
+        // The record's file and the layer method's file have different hint names; the method's file holds the method.
+        string[] hints = ImporterCompiled.Value.Run.Result.Results[0].GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Equal(hints.Length, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains("Demo.Pets.FeatureRecord.g.cs", hints);
+        Assert.Contains("private static partial long AgeLookup(long value)", ImporterCompiled.Value.Run.Generated("Demo.Pets.AgeLookup.PrepGen.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_crossing_member_is_the_crossing_of_the_looked_up_index()
+    {
+        // HashedCrossing of two int64 values: FingerprintCat64(FingerprintCat64(0xDECAFCAFFE, a), b) % bins
+        // (keras-semantics.md, hashed crossing; the raw int64 values are fed, not their strings).
+        ulong hash = PrepGen.Hashing.KerasHash.FingerprintCat64(PrepGen.Hashing.KerasHash.DefaultCrossHashKey, 2UL);
+        hash = PrepGen.Hashing.KerasHash.FingerprintCat64(hash, 3UL);
+        float[] row = (float[])Importer("EncodePets")!;
+        Assert.Equal(1f, row[12 + (int)(hash % 8)]);
+    }
+
+    [Theory]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [StringLookup(Vocabulary = new[] { \"a\" }, OutputMode = OutputMode.OneHot)] public string X = \"\"; }", "StringLookup with OutputMode OneHot")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public float X; }", "Normalization always produces floats")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [CategoryEncoding(NumTokens = 3, OutputMode = OutputMode.OneHot)] public long X; }", "CategoryEncoding has no Int mode")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" }, OutputMode = OutputMode.Count)] public string X = \"\"; }", "TextVectorization with OutputMode Count")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [Discretization(BinBoundaries = new[] { 0.0 }, OutputMode = OutputMode.OneHot)] public float X; }", "Discretization with OutputMode OneHot")]
+    public void A_float_member_in_an_IntegerOutput_record_is_PG0005(string declaration, string messagePart)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PG0005", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("'X'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+    }
+
     [Theory]
     [InlineData("[FeatureRecord] public partial class R { [StringLookup(Vocabulary = new[] { \"a\" })] public System.DateTime When { get; set; } }", "PG0004")]
     [InlineData("[FeatureRecord] public partial class R { public int Plain { get; set; } }", "PG0202")]
@@ -220,6 +413,8 @@ public class FeatureRecordTests
     [InlineData("[FeatureRecord] public partial class R { [Hashing(NumBins = 2)][StringLookup(Vocabulary = new[] { \"a\" })] public string X = \"\"; }", "PG0003")]
     [InlineData("[FeatureRecord] public partial class R { [CategoryEncoding(NumTokens = 300000000)] public long[] A = []; [CategoryEncoding(NumTokens = 300000000)] public long[] B = []; }", "PG0200")]
     [InlineData("[FeatureRecord] public partial class R { [Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public float[] V = []; }", "PG0202")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0202")]
+    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [Rescaling(Scale = 2)] public float P; }", "PG0005")]
     public void Bad_records_are_diagnostics(string declaration, string id)
     {
         GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);

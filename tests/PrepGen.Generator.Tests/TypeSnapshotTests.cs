@@ -38,6 +38,36 @@ public class TypeSnapshotTests
             """
         },
         {
+            "FeatureRecordIntegerOutput",
+            "Demo.TextModel.FeatureRecord.g.cs",
+            """
+            using System;
+            using PrepGen;
+
+            namespace Demo;
+
+            [FeatureRecord(IntegerOutput = true)]
+            public partial record TextModel
+            {
+                public string Input { get; init; } = "";
+
+                public float Ratio { get; init; }
+
+                [TextVectorization(Vocabulary = new[] { "quiet", "sunny" }, OutputSequenceLength = 3)]
+                private string InputTokens => Input;
+
+                [StringLookup(Vocabulary = new[] { "a", "b" })]
+                public string @event { get; init; } = "";
+
+                [Discretization(BinBoundaries = new[] { 0.0, 0.5 })]
+                private float Bin => Ratio;
+
+                [HashedCrossing(NumBins = 4)]
+                private (string, long) Cross => (Input, 7);
+            }
+            """
+        },
+        {
             "ImagePipelineAugment",
             "Demo.Augment.ImagePipeline.g.cs",
             """
@@ -82,6 +112,71 @@ public class TypeSnapshotTests
                 GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
             },
         };
+        await test.RunAsync();
+    }
+
+    /// <summary>A layer method declared inside a [FeatureRecord] (the importer's chain step): two files, two hint names.</summary>
+    [Fact]
+    public async Task A_record_with_a_layer_method_matches_the_snapshots()
+    {
+        const string source = """
+            using System;
+            using PrepGen;
+
+            namespace Demo;
+
+            [FeatureRecord]
+            public partial record Pets
+            {
+                public long Age { get; init; }
+
+                public long Poutcome { get; init; }
+
+                public float Fee { get; init; }
+
+                [IntegerLookup(Vocabulary = new long[] { 10, 20, 30 })]
+                private static partial long AgeLookup(long value);
+
+                [CategoryEncoding(NumTokens = 5, OutputMode = OutputMode.OneHot)]
+                private long AgeEncoded => AgeLookup(Age);
+
+                [Normalization(Mean = new[] { 1.5 }, Variance = new[] { 4.0 })]
+                private float FeeNormalized => Fee;
+
+                [HashedCrossing(NumBins = 8, OutputMode = OutputMode.OneHot)]
+                private (long, long) AgeXPoutcome => (AgeLookup(Age), Poutcome);
+            }
+            """;
+        (string Name, string Hint)[] files = { ("FeatureRecordPets", "Demo.Pets.FeatureRecord.g.cs"), ("FeatureRecordPetsAgeLookup", "Demo.Pets.AgeLookup.PrepGen.g.cs") };
+        string Snapshot(string name) => Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", name + ".g.cs.txt");
+        if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            GeneratorRun run = GeneratorHarness.Run(source);
+            foreach ((string name, string hint) in files)
+            {
+                File.WriteAllText(Snapshot(name), run.Generated(hint));
+            }
+        }
+
+        var test = new CSharpSourceGeneratorTest<PrepGenGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = SnapshotTests.Net10,
+            TestState =
+            {
+                Sources = { source },
+                AdditionalReferences =
+                {
+                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.StringLookupAttribute).Assembly.Location),
+                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.Runtime.Encode).Assembly.Location),
+                },
+            },
+        };
+        foreach ((string name, string hint) in files)
+        {
+            Assert.True(File.Exists(Snapshot(name)), "missing snapshot " + Snapshot(name) + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
+            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(File.ReadAllText(Snapshot(name)), Encoding.UTF8)));
+        }
+
         await test.RunAsync();
     }
 }

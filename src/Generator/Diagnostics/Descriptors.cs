@@ -29,6 +29,10 @@ internal static class Descriptors
         "PG0004", Shape, "Feature record member type not supported by its layer",
         "Member '{0}' of type '{1}' cannot feed {2} with its output mode: use string, long or int for one value, T[] or ReadOnlyMemory<T> for a sample of several");
 
+    public static readonly DiagnosticDescriptor FloatMemberInIntegerRecord = Error(
+        "PG0005", Shape, "Feature record member produces floats in an IntegerOutput record",
+        "Member '{0}' ({1}) produces floats, but [FeatureRecord(IntegerOutput = true)] encodes a row of integers: {2}");
+
     // PG01xx: state files.
     public static readonly DiagnosticDescriptor StateFileNotFound = Error(
         "PG0100", State, "State file not found",

@@ -18,6 +18,10 @@ internal static class Names
     public static string LayerTypeReference(LayerSpec spec) =>
         "global::" + (spec.Namespace is null ? "" : spec.Namespace + ".") + LayerType(spec);
 
+    /// <summary>An identifier as C# source: a reserved keyword gets its <c>@</c> (<c>@event</c>, <c>@class</c>).</summary>
+    public static string Escape(string identifier) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(identifier) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + identifier : identifier;
+
     public static string HintName(LayerSpec spec) => Identifier(spec.QualifiedName) + ".PrepGen.g.cs";
 
     private static string Identifier(string text)

@@ -11,7 +11,7 @@ using PrepGen.Generator.Tables;
 
 namespace PrepGen.Generator.Records;
 
-/// <summary>A feature record with every member bound: the models and the floats each member contributes.</summary>
+/// <summary>A feature record with every member bound: the models and the elements (floats, or longs under IntegerOutput) each member contributes.</summary>
 internal sealed record BoundRecord(FeatureRecordSpec Spec, EquatableArray<LayerModel> Models, EquatableArray<int> Widths)
 {
     public int Width => Widths.Sum();
@@ -60,6 +60,13 @@ internal static class FeatureRecordBinder
                 continue;
             }
 
+            if (spec.IntegerOutput && !ProducesIntegers(model))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.FloatMemberInIntegerRecord, member.Layer.Location, member.MemberName,
+                    FloatsDescription(model), IntegerHint(model)));
+                continue;
+            }
+
             int width = Width(model, member);
             if (width <= 0)
             {
@@ -78,7 +85,7 @@ internal static class FeatureRecordBinder
         if (diagnostics.Count == 0 && total > int.MaxValue / 4)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, spec.Members[0].Layer.Location, "FeatureRecord " + spec.TypeName,
-                "the members encode to " + total + " floats; EncodedWidth is limited to " + (int.MaxValue / 4)));
+                "the members encode to " + total + " elements; EncodedWidth is limited to " + (int.MaxValue / 4)));
         }
 
         return diagnostics.Count > 0
@@ -86,7 +93,23 @@ internal static class FeatureRecordBinder
             : new RecordBindResult(new BoundRecord(spec, models.ToEquatableArray(), widths.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
     }
 
-    /// <summary>Floats a member contributes: an Int index is one float; vectors are their depth.</summary>
+    /// <summary>Under IntegerOutput a member writes integers: an index, a crossing, or a fixed-length id sequence.</summary>
+    private static bool ProducesIntegers(LayerModel model) => model.Shape is CallShape.Index or CallShape.Cross or CallShape.TextIndices;
+
+    private static string FloatsDescription(LayerModel model) => model.Spec.Kind switch
+    {
+        LayerKind.Normalization or LayerKind.Rescaling => model.Spec.Kind.ToString(),
+        _ => model.Spec.Kind + " with OutputMode " + model.Mode,
+    };
+
+    private static string IntegerHint(LayerModel model) => model.Spec.Kind switch
+    {
+        LayerKind.Normalization or LayerKind.Rescaling => model.Spec.Kind + " always produces floats; encode it in a [FeatureRecord] without IntegerOutput",
+        LayerKind.CategoryEncoding => "CategoryEncoding has no Int mode; feed the index itself (an Int-mode lookup or Hashing member), or drop IntegerOutput",
+        _ => "use OutputMode.Int (the default), or drop IntegerOutput",
+    };
+
+    /// <summary>Elements a member contributes: an Int index is one element; id sequences their length; vectors their depth.</summary>
     private static int Width(LayerModel model, RecordMember member) => model.Shape switch
     {
         CallShape.Index or CallShape.Cross => 1,

@@ -16,15 +16,18 @@ internal static class FeatureRecordEmitter
         BoundRecord record = built.Record;
         FeatureRecordSpec spec = record.Spec;
         bool valueType = spec.Types[spec.Types.Count - 1].Keyword.Contains("struct");
-        string self = spec.TypeName;
+        string self = Names.Escape(spec.TypeName);
         var w = new SourceWriter();
         FileFrame.Open(w, "FeatureRecord " + spec.QualifiedName, spec.Namespace, spec.Types);
 
-        w.Line("/// <summary>Floats one row encodes to: " + string.Join(" + ", record.Widths) + ".</summary>");
+        bool integers = spec.IntegerOutput;
+        string element = integers ? "long" : "float";
+        string elements = integers ? "integers" : "floats";
+        w.Line("/// <summary>" + (integers ? "Integers" : "Floats") + " one row encodes to: " + string.Join(" + ", record.Widths) + ".</summary>");
         w.Line("public const int EncodedWidth = " + record.Width + ";");
         w.Line();
-        w.Line("/// <summary>Encodes this row's features into the first <see cref=\"EncodedWidth\"/> floats, in declaration order (Keras FeatureSpace \"concat\").</summary>");
-        w.Open("public " + (valueType ? "readonly " : "") + "void Encode(global::System.Span<float> destination)");
+        w.Line("/// <summary>Encodes this row's features into the first <see cref=\"EncodedWidth\"/> " + elements + ", in declaration order (Keras FeatureSpace \"concat\").</summary>");
+        w.Open("public " + (valueType ? "readonly " : "") + "void Encode(global::System.Span<" + element + "> destination)");
         w.Open("if (destination.Length < EncodedWidth)");
         w.Line("throw new global::System.ArgumentException(\"The destination has \" + destination.Length + \" elements but a row encodes to \" + EncodedWidth + \".\", nameof(destination));");
         w.Close();
@@ -37,14 +40,14 @@ internal static class FeatureRecordEmitter
                 w.Line();
             }
 
-            WriteMember(w, spec.Members[i], record.Models[i], offset, record.Widths[i]);
+            WriteMember(w, spec.Members[i], record.Models[i], offset, record.Widths[i], integers);
             offset += record.Widths[i];
         }
 
         w.Close();
         w.Line();
-        w.Line("/// <summary>Encodes rows into a row-major destination of <c>rows.Length * EncodedWidth</c> floats.</summary>");
-        w.Open("public static void EncodeBatch(global::System.ReadOnlySpan<" + self + "> rows, global::System.Span<float> destination)");
+        w.Line("/// <summary>Encodes rows into a row-major destination of <c>rows.Length * EncodedWidth</c> " + elements + ".</summary>");
+        w.Open("public static void EncodeBatch(global::System.ReadOnlySpan<" + self + "> rows, global::System.Span<" + element + "> destination)");
         w.Open("if ((long)destination.Length < (long)rows.Length * EncodedWidth)");
         w.Line("throw new global::System.ArgumentException(\"The destination has \" + destination.Length + \" elements but \" + rows.Length + \" rows encode to \" + ((long)rows.Length * EncodedWidth) + \".\", nameof(destination));");
         w.Close();
@@ -73,18 +76,32 @@ internal static class FeatureRecordEmitter
         return w.ToString();
     }
 
-    private static void WriteMember(SourceWriter w, RecordMember member, LayerModel model, int offset, int width)
+    /// <summary>
+    /// One member's slice of the row. The member is read once, through <c>this.</c> (so no generated local can
+    /// hide it) and escaped (<c>this.@event</c>); locals carry a <c>prepgen</c> prefix.
+    /// </summary>
+    private static void WriteMember(SourceWriter w, RecordMember member, LayerModel model, int offset, int width, bool integers)
     {
-        string value = member.Access switch
-        {
-            MemberAccess.MemorySpan => member.MemberName + ".Span",
-            MemberAccess.TupleItems => string.Join(", ", Enumerable.Range(1, model.Spec.Method.Parameters.Count - (model.Shape == CallShape.CrossOneHot ? 1 : 0))
-                .Select(i => member.MemberName + ".Item" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            _ => member.MemberName,
-        };
+        string read = "this." + Names.Escape(member.MemberName);
         string method = model.Spec.Method.Name;
         string slice = "destination.Slice(" + offset + ", " + width + ")";
-        w.Line("// " + member.MemberName + ": " + model.Spec.Kind + " " + model.Mode + ", " + width + (width == 1 ? " float" : " floats") + " at " + offset + ".");
+        string unit = integers ? (width == 1 ? " integer" : " integers") : (width == 1 ? " float" : " floats");
+        string what = model.Spec.Kind is LayerKind.Normalization or LayerKind.Rescaling ? model.Spec.Kind.ToString() : model.Spec.Kind + " " + model.Mode;
+        w.Line("// " + member.MemberName + ": " + what + ", " + width + unit + " at " + offset + ".");
+        if (member.Access == MemberAccess.TupleItems)
+        {
+            int items = model.Spec.Method.Parameters.Count - (model.Shape == CallShape.CrossOneHot ? 1 : 0);
+            string arguments = string.Join(", ", Enumerable.Range(1, items).Select(i => "prepgenTuple.Item" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            w.Open("");
+            w.Line("var prepgenTuple = " + read + ";");
+            w.Line(model.Shape == CallShape.CrossOneHot
+                ? method + "(" + arguments + ", " + slice + ");"
+                : "destination[" + offset + "] = " + method + "(" + arguments + ");");
+            w.Close();
+            return;
+        }
+
+        string value = member.Access == MemberAccess.MemorySpan ? read + ".Span" : read;
         switch (model.Shape)
         {
             case CallShape.Index or CallShape.Cross:
@@ -92,15 +109,18 @@ internal static class FeatureRecordEmitter
                 break;
             case CallShape.Elementwise or CallShape.Sample when member.Access == MemberAccess.SingleElementSpan:
                 w.Open("");
-                w.Line("float one = " + member.MemberName + ";");
-                w.Line(method + "(new global::System.ReadOnlySpan<float>(in one), " + slice + ");");
+                w.Line("float prepgenOne = " + value + ";");
+                w.Line(method + "(new global::System.ReadOnlySpan<float>(in prepgenOne), " + slice + ");");
                 w.Close();
+                break;
+            case CallShape.TextIndices when integers:
+                w.Line(method + "(" + value + ", " + slice + ");");
                 break;
             case CallShape.TextIndices:
                 w.Open("");
-                w.Line("global::System.Span<long> ids = stackalloc long[" + width + "];");
-                w.Line(method + "(" + value + ", ids);");
-                w.Line(Names.Runtime + ".Encode.Widen(ids, " + slice + ");");
+                w.Line("global::System.Span<long> prepgenIds = stackalloc long[" + width + "];");
+                w.Line(method + "(" + value + ", prepgenIds);");
+                w.Line(Names.Runtime + ".Encode.Widen(prepgenIds, " + slice + ");");
                 w.Close();
                 break;
             default:

@@ -21,12 +21,16 @@ internal enum MemberAccess
 /// <summary>One encoded member: the synthesized layer spec for its private encoder method, and how to call it.</summary>
 internal sealed record RecordMember(string MemberName, LayerSpec Layer, MemberAccess Access);
 
-/// <summary>A <c>[FeatureRecord]</c> type and its encoded members in declaration order.</summary>
+/// <summary>
+/// A <c>[FeatureRecord]</c> type and its encoded members in declaration order; <see cref="IntegerOutput"/>
+/// makes the row <c>long</c> elements instead of floats.
+/// </summary>
 internal sealed record FeatureRecordSpec(
     string? Namespace,
     EquatableArray<ContainingType> Types,
     string TypeName,
-    EquatableArray<RecordMember> Members)
+    EquatableArray<RecordMember> Members,
+    bool IntegerOutput = false)
 {
     public string QualifiedName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, t => t.Name));
 }

@@ -78,8 +78,12 @@ internal static class FeatureRecordParser
 
         return diagnostics.Count > 0
             ? new RecordParseResult(null, diagnostics.ToEquatableArray())
-            : new RecordParseResult(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
+            : new RecordParseResult(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    private static bool IntegerOutput(GeneratorAttributeSyntaxContext context) =>
+        context.Attributes.Length > 0
+        && context.Attributes[0].NamedArguments.Any(a => a.Key == "IntegerOutput" && a.Value.Value is true);
 
     /// <summary>Finds the first calling shape of the layer that the member's type can feed.</summary>
     private static RecordMember? Synthesize(string name, ITypeSymbol type, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
