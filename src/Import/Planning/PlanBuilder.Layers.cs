@@ -126,7 +126,8 @@ internal sealed partial class PlanBuilder
         // indices are exactly 0..num_tokens-1 fuses: the layer in OneHot mode is the same function.
         if (input.Pieces[0] is IndexPiece { Layer: { OneHotFusable: true } use } && use.Depth == tokens)
         {
-            return Block(Member(use, "OneHot", tokens, integer: false));
+            return Block(Member(use, "OneHot", tokens, integer: false,
+                $"{use.Origin} then {Origin(layer)} {mode}, fused: one index per row, so this is the first layer in one_hot mode"));
         }
 
         Scalar value = SingleScalar(layer, input, ValueKind.Long);

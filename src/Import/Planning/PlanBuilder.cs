@@ -60,7 +60,7 @@ internal sealed partial class PlanBuilder
     }
 
     /// <summary>A record member that applies <paramref name="layer"/> (in <paramref name="mode"/>, or its own Int mode).</summary>
-    public MemberPlan Member(LayerUse layer, string? mode, int width, bool integer)
+    public MemberPlan Member(LayerUse layer, string? mode, int width, bool integer, string? origin = null)
     {
         List<AttributeOption> options = [.. layer.Options];
         if (mode is not null)

@@ -1,0 +1,76 @@
+using PrepGen.Import.Tests.Imported;
+
+namespace PrepGen.Import.Tests;
+
+/// <summary>
+/// Each imported record, compiled here through the real generator, against samples computed independently
+/// from the model's own state (Fixtures/samples/README.md): every element of every row, bit for bit.
+/// </summary>
+public sealed class ImportedModelTests
+{
+    [Fact]
+    public void Pets_functional_Keras3_matches_the_concatenate_input_of_Dense() =>
+        Check(Pets.CheckKerasSamples(Fixtures.Pets.SamplesPath), 48, Pets.EncodedWidth);
+
+    [Fact]
+    public void Crlf_vocabulary_saved_on_Windows_gives_Keras_ids() =>
+        Check(TextCrlf.CheckKerasSamples(Fixtures.TextCrlf.SamplesPath), 30, TextCrlf.EncodedWidth);
+
+    [Fact]
+    public void Bigram_TextVectorization_without_InputLayer_gives_Keras_ids() =>
+        Check(TextBigrams.CheckKerasSamples(Fixtures.TextBigrams.SamplesPath), 200, TextBigrams.EncodedWidth);
+
+    [Fact]
+    public void Utf8_vocabulary_gives_Keras_ids() =>
+        Check(TextUtf8.CheckKerasSamples(Fixtures.TextUtf8.SamplesPath), 200, TextUtf8.EncodedWidth);
+
+    [Fact]
+    public void FeatureSpace_concat_matches_sorted_features_then_crosses() =>
+        Check(BankFeatures.CheckKerasSamples(Fixtures.BankFeatures.SamplesPath), 77, BankFeatures.EncodedWidth);
+
+    [Fact]
+    public void Hdf5_functional_model_with_tf_ops_matches_its_output() =>
+        Check(CarbonFootprint.CheckKerasSamples(Fixtures.CarbonFootprint.SamplesPath), 66, CarbonFootprint.EncodedWidth);
+
+    [Fact]
+    public void Text_records_encode_token_ids_as_integers()
+    {
+        // int-mode TextVectorization: the tensor the model receives is int64, so the row is long.
+        var row = new TextCrlf { InputLayer = "Not on after appearing" };
+        Span<long> ids = stackalloc long[TextCrlf.EncodedWidth];
+        row.Encode(ids);
+
+        // Keras: the file's line 3 ("not") is index 2, "on" 3, "after" 110, "appearing" 109 (samples line 1).
+        Assert.Equal([2L, 3, 110, 109, 0], ids[..5].ToArray());
+    }
+
+    [Fact]
+    public void A_mismatch_is_reported_with_its_line_and_feature_name()
+    {
+        string path = Path.Combine(Fixtures.TempDirectory(), "wrong.jsonl");
+        string first = File.ReadLines(Fixtures.Pets.SamplesPath).First();
+
+        // The first element is PhotoAmt's normalization; change Keras's value.
+        int start = first.IndexOf("\"output\":[", StringComparison.Ordinal) + 10;
+        int end = first.IndexOf(',', start);
+        File.WriteAllText(path, first[..start] + "12345.5" + first[end..] + "\n" + first + "\n");
+
+        Pets.KerasSampleReport report = Pets.CheckKerasSamples(path);
+
+        Assert.False(report.Passed);
+        Assert.Equal(2, report.Rows);
+        Assert.Equal(1, report.Mismatches);
+        Pets.KerasSampleMismatch mismatch = Assert.Single(report.FirstMismatches);
+        Assert.Equal((1, 0, "PhotoAmtNormalized", 12345.5), (mismatch.Line, mismatch.Column, mismatch.Feature, mismatch.Expected));
+        Assert.Contains("line 1, column 0 (PhotoAmtNormalized)", report.ToString(), StringComparison.Ordinal);
+    }
+
+    private static void Check<TReport>(TReport report, int expectedWidth, int width)
+        where TReport : notnull
+    {
+        Assert.Equal(expectedWidth, width);
+        dynamic r = report;
+        Assert.True((int)r.Rows >= 40, "too few sample rows: " + r.Rows);
+        Assert.True((bool)r.Passed, report.ToString());
+    }
+}
