@@ -127,7 +127,7 @@ internal sealed partial class PlanBuilder
         if (input.Pieces[0] is IndexPiece { Layer: { OneHotFusable: true } use } && use.Depth == tokens)
         {
             return Block(Member(use, "OneHot", tokens, integer: false,
-                $"{use.Origin} then {Origin(layer)} {mode}, fused: one index per row, so this is the first layer in one_hot mode"));
+                $"{use.Origin} + {Origin(layer)} {mode}, fused (one index per row: the same vector as the first layer's one_hot)"));
         }
 
         Scalar value = SingleScalar(layer, input, ValueKind.Long);

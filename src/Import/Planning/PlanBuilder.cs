@@ -75,7 +75,7 @@ internal sealed partial class PlanBuilder
         string expression = layer.Inputs.Length == 1
             ? layer.Inputs[0].Code
             : "(" + string.Join(", ", layer.Inputs.Select(i => i.Code)) + ")";
-        var member = new MemberPlan(Names.Take(layer.Stem + suffix), type, expression, layer.Attribute, options, width, integer, layer.Origin);
+        var member = new MemberPlan(Names.Take(layer.Stem + suffix), type, expression, layer.Attribute, options, width, integer, origin ?? layer.Origin);
         return member;
     }
 

@@ -75,7 +75,7 @@ public partial record BankFeatures
     /// <summary>Model input 'nr.employed' (float).</summary>
     public float NrEmployed { get; init; }
 
-    /// <summary>layer 'float_discretized_2_preprocessor' (Discretization): elements 0..3.</summary>
+    /// <summary>layer 'float_discretized_2_preprocessor' (Discretization) + layer 'age one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 0..3.</summary>
     [Discretization(StatsFile = "BankFeatures/stats.json", StatsKey = "AgeBins", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private float AgeEncoded => Age;
 
@@ -91,19 +91,19 @@ public partial record BankFeatures
     [Normalization(StatsFile = "BankFeatures/stats.json", StatsKey = "ConsPriceIdxNormalized")]
     private float ConsPriceIdxNormalized => ConsPriceIdx;
 
-    /// <summary>layer 'string_categorical_8_preprocessor' (StringLookup): elements 7..8.</summary>
+    /// <summary>layer 'string_categorical_8_preprocessor' (StringLookup) + layer 'contact one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 7..8.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Contact.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string ContactEncoded => Contact;
 
-    /// <summary>layer 'string_categorical_10_preprocessor' (StringLookup): elements 9..13.</summary>
+    /// <summary>layer 'string_categorical_10_preprocessor' (StringLookup) + layer 'day_of_week one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 9..13.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/DayOfWeek.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string DayOfWeekEncoded => DayOfWeek;
 
-    /// <summary>layer 'string_categorical_5_preprocessor' (StringLookup): elements 14..16.</summary>
+    /// <summary>layer 'string_categorical_5_preprocessor' (StringLookup) + layer 'default one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 14..16.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Default.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string DefaultEncoded => Default;
 
-    /// <summary>layer 'string_categorical_4_preprocessor' (StringLookup): elements 17..24.</summary>
+    /// <summary>layer 'string_categorical_4_preprocessor' (StringLookup) + layer 'education one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 17..24.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Education.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string EducationEncoded => Education;
 
@@ -115,23 +115,23 @@ public partial record BankFeatures
     [Normalization(StatsFile = "BankFeatures/stats.json", StatsKey = "Euribor3mNormalized")]
     private float Euribor3mNormalized => Euribor3m;
 
-    /// <summary>layer 'string_categorical_6_preprocessor' (StringLookup): elements 27..29.</summary>
+    /// <summary>layer 'string_categorical_6_preprocessor' (StringLookup) + layer 'housing one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 27..29.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Housing.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string HousingEncoded => Housing;
 
-    /// <summary>layer 'string_hashed_2_preprocessor' (Hashing): elements 30..32.</summary>
+    /// <summary>layer 'string_hashed_2_preprocessor' (Hashing) + layer 'job one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 30..32.</summary>
     [Hashing(NumBins = 3, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string JobEncoded => Job;
 
-    /// <summary>layer 'string_categorical_7_preprocessor' (StringLookup): elements 33..35.</summary>
+    /// <summary>layer 'string_categorical_7_preprocessor' (StringLookup) + layer 'loan one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 33..35.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Loan.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string LoanEncoded => Loan;
 
-    /// <summary>layer 'string_categorical_3_preprocessor' (StringLookup): elements 36..39.</summary>
+    /// <summary>layer 'string_categorical_3_preprocessor' (StringLookup) + layer 'marital one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 36..39.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Marital.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string MaritalEncoded => Marital;
 
-    /// <summary>layer 'string_categorical_9_preprocessor' (StringLookup): elements 40..49.</summary>
+    /// <summary>layer 'string_categorical_9_preprocessor' (StringLookup) + layer 'month one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 40..49.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Month.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string MonthEncoded => Month;
 
@@ -139,11 +139,11 @@ public partial record BankFeatures
     [Normalization(StatsFile = "BankFeatures/stats.json", StatsKey = "NrEmployedNormalized")]
     private float NrEmployedNormalized => NrEmployed;
 
-    /// <summary>layer 'integer_hashed_3_preprocessor' (Hashing): elements 51..54.</summary>
+    /// <summary>layer 'integer_hashed_3_preprocessor' (Hashing) + layer 'pdays one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 51..54.</summary>
     [Hashing(NumBins = 4, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private long PdaysEncoded => Pdays;
 
-    /// <summary>layer 'string_categorical_11_preprocessor' (StringLookup): elements 55..57.</summary>
+    /// <summary>layer 'string_categorical_11_preprocessor' (StringLookup) + layer 'poutcome one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 55..57.</summary>
     [StringLookup(VocabularyFile = "BankFeatures/Poutcome.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string PoutcomeEncoded => Poutcome;
 
@@ -151,19 +151,19 @@ public partial record BankFeatures
     [Normalization(StatsFile = "BankFeatures/stats.json", StatsKey = "PreviousNormalized")]
     private float PreviousNormalized => Previous;
 
-    /// <summary>layer 'integer_categorical_2_preprocessor' (IntegerLookup): elements 59..60.</summary>
+    /// <summary>layer 'integer_categorical_2_preprocessor' (IntegerLookup) + layer 'previously_contacted one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 59..60.</summary>
     [IntegerLookup(VocabularyFile = "BankFeatures/PreviouslyContacted.vocab.txt", NumOovIndices = 0, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private long PreviouslyContactedEncoded => PreviouslyContacted;
 
-    /// <summary>layer 'age_X_job' (HashedCrossing): elements 61..68.</summary>
+    /// <summary>layer 'age_X_job' (HashedCrossing) + layer 'age_X_job one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 61..68.</summary>
     [HashedCrossing(NumBins = 8, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private (long, long) AgeXJobEncoded => (AgeIndex(Age), JobIndex(Job));
 
-    /// <summary>layer 'default_X_housing_X_loan' (HashedCrossing): elements 69..74.</summary>
+    /// <summary>layer 'default_X_housing_X_loan' (HashedCrossing) + layer 'default_X_housing_X_loan one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 69..74.</summary>
     [HashedCrossing(NumBins = 6, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private (long, long, long) DefaultXHousingXLoanEncoded => (DefaultIndex(Default), HousingIndex(Housing), LoanIndex(Loan));
 
-    /// <summary>layer 'poutcome_X_previously_contacted' (HashedCrossing): elements 75..76.</summary>
+    /// <summary>layer 'poutcome_X_previously_contacted' (HashedCrossing) + layer 'poutcome_X_previously_contacted one-hot encoder' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 75..76.</summary>
     [HashedCrossing(NumBins = 2, OutputMode = global::PrepGen.OutputMode.OneHot)]
     private (long, long) PoutcomeXPreviouslyContactedEncoded => (PoutcomeIndex(Poutcome), PreviouslyContactedIndex(PreviouslyContacted));
 

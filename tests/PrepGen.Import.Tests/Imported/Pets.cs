@@ -62,47 +62,47 @@ public partial record Pets
     [Normalization(StatsFile = "Pets/stats.json", StatsKey = "FeeNormalized")]
     private float FeeNormalized => Fee;
 
-    /// <summary>layer 'integer_lookup_1' (IntegerLookup): elements 2..6.</summary>
+    /// <summary>layer 'integer_lookup_1' (IntegerLookup) + layer 'category_encoding_2' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 2..6.</summary>
     [IntegerLookup(VocabularyFile = "Pets/Age.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private long AgeEncoded => Age;
 
-    /// <summary>layer 'string_lookup_1' (StringLookup): elements 7..9.</summary>
+    /// <summary>layer 'string_lookup_1' (StringLookup) + layer 'category_encoding_3' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 7..9.</summary>
     [StringLookup(VocabularyFile = "Pets/Type.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string TypeEncoded => Type;
 
-    /// <summary>layer 'string_lookup_2' (StringLookup): elements 10..14.</summary>
+    /// <summary>layer 'string_lookup_2' (StringLookup) + layer 'category_encoding_4' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 10..14.</summary>
     [StringLookup(VocabularyFile = "Pets/Color1.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string Color1Encoded => Color1;
 
-    /// <summary>layer 'string_lookup_3' (StringLookup): elements 15..19.</summary>
+    /// <summary>layer 'string_lookup_3' (StringLookup) + layer 'category_encoding_5' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 15..19.</summary>
     [StringLookup(VocabularyFile = "Pets/Color2.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string Color2Encoded => Color2;
 
-    /// <summary>layer 'string_lookup_4' (StringLookup): elements 20..22.</summary>
+    /// <summary>layer 'string_lookup_4' (StringLookup) + layer 'category_encoding_6' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 20..22.</summary>
     [StringLookup(VocabularyFile = "Pets/Gender.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string GenderEncoded => Gender;
 
-    /// <summary>layer 'string_lookup_5' (StringLookup): elements 23..26.</summary>
+    /// <summary>layer 'string_lookup_5' (StringLookup) + layer 'category_encoding_7' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 23..26.</summary>
     [StringLookup(VocabularyFile = "Pets/MaturitySize.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string MaturitySizeEncoded => MaturitySize;
 
-    /// <summary>layer 'string_lookup_6' (StringLookup): elements 27..30.</summary>
+    /// <summary>layer 'string_lookup_6' (StringLookup) + layer 'category_encoding_8' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 27..30.</summary>
     [StringLookup(VocabularyFile = "Pets/FurLength.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string FurLengthEncoded => FurLength;
 
-    /// <summary>layer 'string_lookup_7' (StringLookup): elements 31..34.</summary>
+    /// <summary>layer 'string_lookup_7' (StringLookup) + layer 'category_encoding_9' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 31..34.</summary>
     [StringLookup(VocabularyFile = "Pets/Vaccinated.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string VaccinatedEncoded => Vaccinated;
 
-    /// <summary>layer 'string_lookup_8' (StringLookup): elements 35..38.</summary>
+    /// <summary>layer 'string_lookup_8' (StringLookup) + layer 'category_encoding_10' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 35..38.</summary>
     [StringLookup(VocabularyFile = "Pets/Sterilized.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string SterilizedEncoded => Sterilized;
 
-    /// <summary>layer 'string_lookup_9' (StringLookup): elements 39..42.</summary>
+    /// <summary>layer 'string_lookup_9' (StringLookup) + layer 'category_encoding_11' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 39..42.</summary>
     [StringLookup(VocabularyFile = "Pets/Health.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string HealthEncoded => Health;
 
-    /// <summary>layer 'string_lookup_10' (StringLookup): elements 43..47.</summary>
+    /// <summary>layer 'string_lookup_10' (StringLookup) + layer 'category_encoding_12' (CategoryEncoding) multi_hot, fused (one index per row: the same vector as the first layer's one_hot): elements 43..47.</summary>
     [StringLookup(VocabularyFile = "Pets/Breed1.vocab.txt", OutputMode = global::PrepGen.OutputMode.OneHot)]
     private string Breed1Encoded => Breed1;
 }
