@@ -65,10 +65,17 @@ public static class KerasImporter
 
         RecordPlan plan;
         string? kerasVersion;
-        using (KerasArchive archive = KerasArchive.Open(modelPath))
+        try
         {
+            using KerasArchive archive = KerasArchive.Open(modelPath);
             kerasVersion = archive.KerasVersion;
             plan = Plan(archive, typeName, ns);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException or IndexOutOfRangeException
+            or InvalidCastException or OverflowException or ArgumentException or JsonException or InvalidDataException)
+        {
+            // A configuration of a shape no Keras version writes (a number where a list belongs, a missing key).
+            throw new KerasImportException($"'{modelPath}': the model's configuration is not in a form PrepGen knows ({e.Message}).", e);
         }
 
         string modelFile = Path.GetFileName(modelPath);

@@ -86,6 +86,23 @@ public sealed class RefusalTests
         "layer 'step' (StringLookup): the archive has no assets/layers/string_lookup/vocabulary.txt");
 
     [Fact]
+    public void A_corrupt_zip_is_refused() => Refused(
+        Write("broken.keras", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), "starts like a zip but cannot be read as one");
+
+    [Fact]
+    public void A_corrupt_hdf5_file_is_refused() => Refused(
+        Write("broken.h5", [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, 9, 9, 9]), "not a readable HDF5 file");
+
+    [Fact]
+    public void A_config_of_an_unknown_shape_is_refused() => Refused(
+        SyntheticModel.Zip("""{"class_name": "Functional", "config": {"layers": [{"class_name": "InputLayer", "name": "x", "config": {"batch_shape": "wide"}, "inbound_nodes": [[["y", "zero", 0]]]}]}}"""),
+        "the model's configuration is not in a form PrepGen knows");
+
+    [Fact]
+    public void A_config_that_is_no_model_is_refused() => Refused(
+        SyntheticModel.Zip("""{"class_name": "Adam", "config": {}}"""), "the file holds a 'Adam', not a Keras model or FeatureSpace");
+
+    [Fact]
     public void A_bad_type_name_is_refused()
     {
         var e = Assert.Throws<KerasImportException>(() => KerasImporter.Import(new KerasImportOptions
@@ -148,6 +165,13 @@ public sealed class RefusalTests
         }
 
         Assert.Equal(before, Snapshot(output));
+    }
+
+    private static string Write(string name, byte[] bytes)
+    {
+        string path = Path.Combine(Fixtures.TempDirectory(), name);
+        File.WriteAllBytes(path, bytes);
+        return path;
     }
 
     private static string[] Snapshot(string folder) => Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
