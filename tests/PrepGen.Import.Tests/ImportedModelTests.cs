@@ -90,6 +90,17 @@ public sealed class ImportedModelTests
         Assert.Contains("line 1, column 0 (PhotoAmtNormalized)", report.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_samples_row_whose_input_has_the_wrong_type_names_its_line()
+    {
+        string path = Path.Combine(Fixtures.TempDirectory(), "wrong-type.jsonl");
+        string first = File.ReadLines(Fixtures.Pets.SamplesPath).First();
+        File.WriteAllText(path, first + "\n" + first.Replace("\"Type\":\"Dog\"", "\"Type\":5", StringComparison.Ordinal) + "\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => Pets.CheckKerasSamples(path));
+        Assert.StartsWith(path + "(2): the inputs do not fit the model's", e.Message, StringComparison.Ordinal);
+    }
+
     private static void Check(int rows, bool passed, string report, int expectedWidth, int width)
     {
         Assert.Equal(expectedWidth, width);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PrepGen.Generator.Emit;
@@ -26,18 +25,10 @@ internal static class SampleCheckWriter
             .Line("namespace " + plan.Namespace + ";")
             .Line()
             .Open("public partial record " + plan.TypeName);
-        w.Line("/// <summary>The name of each element of the encoded row: the member that writes it.</summary>")
-            .Line("public static readonly string[] EncodedColumns =")
-            .Line("{");
-        foreach (MemberPlan member in plan.Members)
-        {
-            IEnumerable<string> columns = member.Width == 1
-                ? [member.Name]
-                : Enumerable.Range(0, member.Width).Select(i => member.Name + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
-            w.Line("    " + string.Join(", ", columns.Select(Identifiers.Literal)) + ",");
-        }
-
-        w.Line("};").Line();
+        w.Line("/// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>")
+            .Line("public static readonly string[] EncodedColumns = SampleColumns(")
+            .Line("    " + string.Join(", ", plan.Members.Select(m => "(" + Identifiers.Literal(m.Name) + ", " + m.Width.ToString(CultureInfo.InvariantCulture) + ")")) + ");")
+            .Line();
         w.Line("/// <summary>")
             .Line("/// Encodes every row of a keras-samples.jsonl file (<c>{\"inputs\": {...}, \"output\": [...]}</c> per line, written from the")
             .Line("/// model in Python) and compares each element with Keras's; elements differing by more than <paramref name=\"tolerance\"/>")
@@ -55,22 +46,29 @@ internal static class SampleCheckWriter
             .Line()
             .Line("rows++;")
             .Line("using var document = global::System.Text.Json.JsonDocument.Parse(text);")
-            .Line("global::System.Text.Json.JsonElement inputs = Field(document.RootElement, \"inputs\", line);")
-            .Open("var row = new " + plan.TypeName)
+            .Line("global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, \"inputs\", line);")
+            .Line(plan.TypeName + " row;")
+            .Open("try")
+            .Open("row = new " + plan.TypeName)
             ;
         bool single = plan.Inputs.Count == 1;
         foreach (InputField input in plan.Inputs)
         {
-            string field = "Field(inputs, " + Identifiers.Literal(input.KerasName) + ", line" + (single ? ", onlyInput: true" : "") + ")";
+            string field = "SampleField(inputs, " + Identifiers.Literal(input.KerasName) + ", line" + (single ? ", onlyInput: true" : "") + ")";
             string read = input.Width == 0
                 ? Read(input.Kind, field)
-                : "ReadArray(" + field + ", e => " + Read(input.Kind, "e") + ")";
+                : "SampleArray(" + field + ", e => " + Read(input.Kind, "e") + ")";
             w.Line(input.Property + " = " + read + ",");
         }
 
         w.Close(";")
+            .Close()
+            .Open("catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)")
+            .Line("throw new global::System.IO.InvalidDataException($\"{path}({line}): the inputs do not fit the model's ({e.Message}).\", e);")
+            .Close()
+            .Line()
             .Line("row.Encode(actual);")
-            .Line("global::System.Text.Json.JsonElement output = Field(document.RootElement, \"output\", line);")
+            .Line("global::System.Text.Json.JsonElement output = SampleField(document.RootElement, \"output\", line);")
             .Open("if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)")
             .Line("throw new global::System.IO.InvalidDataException($\"{path}({line}): \\\"output\\\" must be an array of {EncodedWidth} numbers (the encoded row).\");")
             .Close()
@@ -108,7 +106,7 @@ internal static class SampleCheckWriter
             .Line("    m => $\"\\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)}\"));")
             .Close()
             .Line();
-        w.Open("private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)")
+        w.Open("private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)")
             .Open("if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)")
             .Open("if (parent.TryGetProperty(name, out global::System.Text.Json.JsonElement value))")
             .Line("return value;")
@@ -130,7 +128,12 @@ internal static class SampleCheckWriter
             .Line("throw new global::System.IO.InvalidDataException($\"line {line}: no \\\"{name}\\\" member.\");")
             .Close()
             .Line();
-        w.Line("private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>")
+        w.Line("private static string[] SampleColumns(params (string Member, int Width)[] members) =>")
+            .Line("    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1")
+            .Line("        ? new[] { m.Member }")
+            .Line("        : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + \"[\" + i + \"]\")));")
+            .Line();
+        w.Line("private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>")
             .Line("    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));");
         w.Close();
         return w.ToString();

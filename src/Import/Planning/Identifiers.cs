@@ -130,7 +130,7 @@ internal sealed class NameSet
     public NameSet(string typeName)
     {
         // Members the generator or the record itself declares; a member may not share the type's name.
-        foreach (string reserved in new[] { typeName, "EncodedWidth", "Encode", "EncodeBatch", "CheckKerasSamples", "KerasSampleMismatch", "KerasSampleReport", "EncodedColumns",
+        foreach (string reserved in new[] { typeName, "EncodedWidth", "Encode", "EncodeBatch", "CheckKerasSamples", "KerasSampleMismatch", "KerasSampleReport", "EncodedColumns", "SampleColumns", "SampleField", "SampleArray",
                      "Equals", "GetHashCode", "ToString", "Deconstruct", "EqualityContract", "PrintMembers", "GetType", "MemberwiseClone", "Finalize" })
         {
             used.Add(reserved);

@@ -68,7 +68,12 @@ internal sealed partial class PlanBuilder
             options.Add(new AttributeOption("OutputMode", "OutputMode." + mode));
         }
 
-        string suffix = mode is null ? "Index" : "Encoded";
+        string suffix = (mode, layer.Attribute) switch
+        {
+            (null, "TextVectorization") => "Tokens",
+            (null, _) => "Index",
+            _ => "Encoded",
+        };
         string type = layer.Inputs.Length == 1
             ? Kinds.CSharp(layer.Inputs[0].Kind)
             : "(" + string.Join(", ", layer.Inputs.Select(i => Kinds.CSharp(i.Kind))) + ")";

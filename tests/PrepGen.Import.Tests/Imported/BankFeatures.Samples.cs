@@ -7,33 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record BankFeatures
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "AgeEncoded[0]", "AgeEncoded[1]", "AgeEncoded[2]", "AgeEncoded[3]",
-        "CampaignNormalized",
-        "ConsConfIdxNormalized",
-        "ConsPriceIdxNormalized",
-        "ContactEncoded[0]", "ContactEncoded[1]",
-        "DayOfWeekEncoded[0]", "DayOfWeekEncoded[1]", "DayOfWeekEncoded[2]", "DayOfWeekEncoded[3]", "DayOfWeekEncoded[4]",
-        "DefaultEncoded[0]", "DefaultEncoded[1]", "DefaultEncoded[2]",
-        "EducationEncoded[0]", "EducationEncoded[1]", "EducationEncoded[2]", "EducationEncoded[3]", "EducationEncoded[4]", "EducationEncoded[5]", "EducationEncoded[6]", "EducationEncoded[7]",
-        "EmpVarRateNormalized",
-        "Euribor3mNormalized",
-        "HousingEncoded[0]", "HousingEncoded[1]", "HousingEncoded[2]",
-        "JobEncoded[0]", "JobEncoded[1]", "JobEncoded[2]",
-        "LoanEncoded[0]", "LoanEncoded[1]", "LoanEncoded[2]",
-        "MaritalEncoded[0]", "MaritalEncoded[1]", "MaritalEncoded[2]", "MaritalEncoded[3]",
-        "MonthEncoded[0]", "MonthEncoded[1]", "MonthEncoded[2]", "MonthEncoded[3]", "MonthEncoded[4]", "MonthEncoded[5]", "MonthEncoded[6]", "MonthEncoded[7]", "MonthEncoded[8]", "MonthEncoded[9]",
-        "NrEmployedNormalized",
-        "PdaysEncoded[0]", "PdaysEncoded[1]", "PdaysEncoded[2]", "PdaysEncoded[3]",
-        "PoutcomeEncoded[0]", "PoutcomeEncoded[1]", "PoutcomeEncoded[2]",
-        "PreviousNormalized",
-        "PreviouslyContactedEncoded[0]", "PreviouslyContactedEncoded[1]",
-        "AgeXJobEncoded[0]", "AgeXJobEncoded[1]", "AgeXJobEncoded[2]", "AgeXJobEncoded[3]", "AgeXJobEncoded[4]", "AgeXJobEncoded[5]", "AgeXJobEncoded[6]", "AgeXJobEncoded[7]",
-        "DefaultXHousingXLoanEncoded[0]", "DefaultXHousingXLoanEncoded[1]", "DefaultXHousingXLoanEncoded[2]", "DefaultXHousingXLoanEncoded[3]", "DefaultXHousingXLoanEncoded[4]", "DefaultXHousingXLoanEncoded[5]",
-        "PoutcomeXPreviouslyContactedEncoded[0]", "PoutcomeXPreviouslyContactedEncoded[1]",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("AgeEncoded", 4), ("CampaignNormalized", 1), ("ConsConfIdxNormalized", 1), ("ConsPriceIdxNormalized", 1), ("ContactEncoded", 2), ("DayOfWeekEncoded", 5), ("DefaultEncoded", 3), ("EducationEncoded", 8), ("EmpVarRateNormalized", 1), ("Euribor3mNormalized", 1), ("HousingEncoded", 3), ("JobEncoded", 3), ("LoanEncoded", 3), ("MaritalEncoded", 4), ("MonthEncoded", 10), ("NrEmployedNormalized", 1), ("PdaysEncoded", 4), ("PoutcomeEncoded", 3), ("PreviousNormalized", 1), ("PreviouslyContactedEncoded", 2), ("AgeXJobEncoded", 8), ("DefaultXHousingXLoanEncoded", 6), ("PoutcomeXPreviouslyContactedEncoded", 2));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -55,32 +31,41 @@ public partial record BankFeatures
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new BankFeatures
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            BankFeatures row;
+            try
             {
-                PreviouslyContacted = Field(inputs, "previously_contacted", line).GetInt64(),
-                Marital = Field(inputs, "marital", line).GetString() ?? "",
-                Education = Field(inputs, "education", line).GetString() ?? "",
-                Default = Field(inputs, "default", line).GetString() ?? "",
-                Housing = Field(inputs, "housing", line).GetString() ?? "",
-                Loan = Field(inputs, "loan", line).GetString() ?? "",
-                Contact = Field(inputs, "contact", line).GetString() ?? "",
-                Month = Field(inputs, "month", line).GetString() ?? "",
-                DayOfWeek = Field(inputs, "day_of_week", line).GetString() ?? "",
-                Poutcome = Field(inputs, "poutcome", line).GetString() ?? "",
-                Job = Field(inputs, "job", line).GetString() ?? "",
-                Pdays = Field(inputs, "pdays", line).GetInt64(),
-                Age = (float)Field(inputs, "age", line).GetDouble(),
-                Campaign = (float)Field(inputs, "campaign", line).GetDouble(),
-                Previous = (float)Field(inputs, "previous", line).GetDouble(),
-                EmpVarRate = (float)Field(inputs, "emp.var.rate", line).GetDouble(),
-                ConsPriceIdx = (float)Field(inputs, "cons.price.idx", line).GetDouble(),
-                ConsConfIdx = (float)Field(inputs, "cons.conf.idx", line).GetDouble(),
-                Euribor3m = (float)Field(inputs, "euribor3m", line).GetDouble(),
-                NrEmployed = (float)Field(inputs, "nr.employed", line).GetDouble(),
-            };
+                row = new BankFeatures
+                {
+                    PreviouslyContacted = SampleField(inputs, "previously_contacted", line).GetInt64(),
+                    Marital = SampleField(inputs, "marital", line).GetString() ?? "",
+                    Education = SampleField(inputs, "education", line).GetString() ?? "",
+                    Default = SampleField(inputs, "default", line).GetString() ?? "",
+                    Housing = SampleField(inputs, "housing", line).GetString() ?? "",
+                    Loan = SampleField(inputs, "loan", line).GetString() ?? "",
+                    Contact = SampleField(inputs, "contact", line).GetString() ?? "",
+                    Month = SampleField(inputs, "month", line).GetString() ?? "",
+                    DayOfWeek = SampleField(inputs, "day_of_week", line).GetString() ?? "",
+                    Poutcome = SampleField(inputs, "poutcome", line).GetString() ?? "",
+                    Job = SampleField(inputs, "job", line).GetString() ?? "",
+                    Pdays = SampleField(inputs, "pdays", line).GetInt64(),
+                    Age = (float)SampleField(inputs, "age", line).GetDouble(),
+                    Campaign = (float)SampleField(inputs, "campaign", line).GetDouble(),
+                    Previous = (float)SampleField(inputs, "previous", line).GetDouble(),
+                    EmpVarRate = (float)SampleField(inputs, "emp.var.rate", line).GetDouble(),
+                    ConsPriceIdx = (float)SampleField(inputs, "cons.price.idx", line).GetDouble(),
+                    ConsConfIdx = (float)SampleField(inputs, "cons.conf.idx", line).GetDouble(),
+                    Euribor3m = (float)SampleField(inputs, "euribor3m", line).GetDouble(),
+                    NrEmployed = (float)SampleField(inputs, "nr.employed", line).GetDouble(),
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -117,7 +102,7 @@ public partial record BankFeatures
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -144,6 +129,11 @@ public partial record BankFeatures
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

@@ -7,36 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record CarbonFootprint
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "SexValue",
-        "WasteCountPWValue",
-        "CookingGrillValue",
-        "CookingOvenValue",
-        "CookingStoveValue",
-        "CookingMicrowaveValue",
-        "CookingAirfryerValue",
-        "RecyclingPaperValue",
-        "RecyclingPlasticValue",
-        "RecyclingGlassValue",
-        "RecyclingMetalValue",
-        "DistTravelledPMNormalized",
-        "GroceryCostPMNormalized",
-        "InternetTimeHNormalized",
-        "NewClothesPMNormalized",
-        "TVPCWatchtimePDNormalized",
-        "BodyTypeEncoded[0]", "BodyTypeEncoded[1]", "BodyTypeEncoded[2]", "BodyTypeEncoded[3]", "BodyTypeEncoded[4]",
-        "DietEncoded[0]", "DietEncoded[1]", "DietEncoded[2]", "DietEncoded[3]", "DietEncoded[4]",
-        "ShowerFreqEncoded[0]", "ShowerFreqEncoded[1]", "ShowerFreqEncoded[2]", "ShowerFreqEncoded[3]", "ShowerFreqEncoded[4]",
-        "HeatingSourceEncoded[0]", "HeatingSourceEncoded[1]", "HeatingSourceEncoded[2]", "HeatingSourceEncoded[3]", "HeatingSourceEncoded[4]",
-        "TransportEncoded[0]", "TransportEncoded[1]", "TransportEncoded[2]", "TransportEncoded[3]",
-        "VehicleTypeEncoded[0]", "VehicleTypeEncoded[1]", "VehicleTypeEncoded[2]", "VehicleTypeEncoded[3]", "VehicleTypeEncoded[4]", "VehicleTypeEncoded[5]", "VehicleTypeEncoded[6]", "VehicleTypeEncoded[7]",
-        "SocialActivityEncoded[0]", "SocialActivityEncoded[1]", "SocialActivityEncoded[2]", "SocialActivityEncoded[3]",
-        "AirTravelFreqEncoded[0]", "AirTravelFreqEncoded[1]", "AirTravelFreqEncoded[2]", "AirTravelFreqEncoded[3]", "AirTravelFreqEncoded[4]",
-        "WasteBagSizeEncoded[0]", "WasteBagSizeEncoded[1]", "WasteBagSizeEncoded[2]", "WasteBagSizeEncoded[3]", "WasteBagSizeEncoded[4]",
-        "EnergyEfficiencyEncoded[0]", "EnergyEfficiencyEncoded[1]", "EnergyEfficiencyEncoded[2]", "EnergyEfficiencyEncoded[3]",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("SexValue", 1), ("WasteCountPWValue", 1), ("CookingGrillValue", 1), ("CookingOvenValue", 1), ("CookingStoveValue", 1), ("CookingMicrowaveValue", 1), ("CookingAirfryerValue", 1), ("RecyclingPaperValue", 1), ("RecyclingPlasticValue", 1), ("RecyclingGlassValue", 1), ("RecyclingMetalValue", 1), ("DistTravelledPMNormalized", 1), ("GroceryCostPMNormalized", 1), ("InternetTimeHNormalized", 1), ("NewClothesPMNormalized", 1), ("TVPCWatchtimePDNormalized", 1), ("BodyTypeEncoded", 5), ("DietEncoded", 5), ("ShowerFreqEncoded", 5), ("HeatingSourceEncoded", 5), ("TransportEncoded", 4), ("VehicleTypeEncoded", 8), ("SocialActivityEncoded", 4), ("AirTravelFreqEncoded", 5), ("WasteBagSizeEncoded", 5), ("EnergyEfficiencyEncoded", 4));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -58,38 +31,47 @@ public partial record CarbonFootprint
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new CarbonFootprint
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            CarbonFootprint row;
+            try
             {
-                GroceryCostPM = (float)Field(inputs, "Grocery_CostPM", line).GetDouble(),
-                DistTravelledPM = (float)Field(inputs, "Dist_TravelledPM", line).GetDouble(),
-                TVPCWatchtimePD = (float)Field(inputs, "TV_PC_WatchtimePD", line).GetDouble(),
-                NewClothesPM = (float)Field(inputs, "New_Clothes_PM", line).GetDouble(),
-                InternetTimeH = (float)Field(inputs, "Internet_TimeH", line).GetDouble(),
-                BodyType = Field(inputs, "Body_Type", line).GetString() ?? "",
-                Sex = Field(inputs, "Sex", line).GetInt64(),
-                Diet = Field(inputs, "Diet", line).GetString() ?? "",
-                ShowerFreq = Field(inputs, "Shower_Freq", line).GetString() ?? "",
-                HeatingSource = Field(inputs, "Heating_Source", line).GetString() ?? "",
-                Transport = Field(inputs, "Transport", line).GetString() ?? "",
-                VehicleType = Field(inputs, "Vehicle_Type", line).GetString() ?? "",
-                SocialActivity = Field(inputs, "Social_Activity", line).GetString() ?? "",
-                AirTravelFreq = Field(inputs, "AirTravel_Freq", line).GetString() ?? "",
-                WasteBagSize = Field(inputs, "Waste_bag_Size", line).GetString() ?? "",
-                WasteCountPW = Field(inputs, "Waste_CountPW", line).GetInt64(),
-                EnergyEfficiency = Field(inputs, "Energy_Efficiency", line).GetString() ?? "",
-                CookingGrill = Field(inputs, "Cooking_Grill", line).GetInt64(),
-                CookingOven = Field(inputs, "Cooking_Oven", line).GetInt64(),
-                CookingStove = Field(inputs, "Cooking_Stove", line).GetInt64(),
-                CookingMicrowave = Field(inputs, "Cooking_Microwave", line).GetInt64(),
-                CookingAirfryer = Field(inputs, "Cooking_Airfryer", line).GetInt64(),
-                RecyclingPaper = Field(inputs, "Recycling_Paper", line).GetInt64(),
-                RecyclingPlastic = Field(inputs, "Recycling_Plastic", line).GetInt64(),
-                RecyclingGlass = Field(inputs, "Recycling_Glass", line).GetInt64(),
-                RecyclingMetal = Field(inputs, "Recycling_Metal", line).GetInt64(),
-            };
+                row = new CarbonFootprint
+                {
+                    GroceryCostPM = (float)SampleField(inputs, "Grocery_CostPM", line).GetDouble(),
+                    DistTravelledPM = (float)SampleField(inputs, "Dist_TravelledPM", line).GetDouble(),
+                    TVPCWatchtimePD = (float)SampleField(inputs, "TV_PC_WatchtimePD", line).GetDouble(),
+                    NewClothesPM = (float)SampleField(inputs, "New_Clothes_PM", line).GetDouble(),
+                    InternetTimeH = (float)SampleField(inputs, "Internet_TimeH", line).GetDouble(),
+                    BodyType = SampleField(inputs, "Body_Type", line).GetString() ?? "",
+                    Sex = SampleField(inputs, "Sex", line).GetInt64(),
+                    Diet = SampleField(inputs, "Diet", line).GetString() ?? "",
+                    ShowerFreq = SampleField(inputs, "Shower_Freq", line).GetString() ?? "",
+                    HeatingSource = SampleField(inputs, "Heating_Source", line).GetString() ?? "",
+                    Transport = SampleField(inputs, "Transport", line).GetString() ?? "",
+                    VehicleType = SampleField(inputs, "Vehicle_Type", line).GetString() ?? "",
+                    SocialActivity = SampleField(inputs, "Social_Activity", line).GetString() ?? "",
+                    AirTravelFreq = SampleField(inputs, "AirTravel_Freq", line).GetString() ?? "",
+                    WasteBagSize = SampleField(inputs, "Waste_bag_Size", line).GetString() ?? "",
+                    WasteCountPW = SampleField(inputs, "Waste_CountPW", line).GetInt64(),
+                    EnergyEfficiency = SampleField(inputs, "Energy_Efficiency", line).GetString() ?? "",
+                    CookingGrill = SampleField(inputs, "Cooking_Grill", line).GetInt64(),
+                    CookingOven = SampleField(inputs, "Cooking_Oven", line).GetInt64(),
+                    CookingStove = SampleField(inputs, "Cooking_Stove", line).GetInt64(),
+                    CookingMicrowave = SampleField(inputs, "Cooking_Microwave", line).GetInt64(),
+                    CookingAirfryer = SampleField(inputs, "Cooking_Airfryer", line).GetInt64(),
+                    RecyclingPaper = SampleField(inputs, "Recycling_Paper", line).GetInt64(),
+                    RecyclingPlastic = SampleField(inputs, "Recycling_Plastic", line).GetInt64(),
+                    RecyclingGlass = SampleField(inputs, "Recycling_Glass", line).GetInt64(),
+                    RecyclingMetal = SampleField(inputs, "Recycling_Metal", line).GetInt64(),
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -126,7 +108,7 @@ public partial record CarbonFootprint
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -153,6 +135,11 @@ public partial record CarbonFootprint
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

@@ -7,16 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record Chains
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "CityIndex",
-        "RoomsEncoded[0]", "RoomsEncoded[1]", "RoomsEncoded[2]", "RoomsEncoded[3]", "RoomsEncoded[4]", "RoomsEncoded[5]",
-        "AreaEncoded[0]", "AreaEncoded[1]", "AreaEncoded[2]",
-        "AreaRescaled",
-        "Coords0Normalized",
-        "Coords1Normalized",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("CityIndex", 1), ("RoomsEncoded", 6), ("AreaEncoded", 3), ("AreaRescaled", 1), ("Coords0Normalized", 1), ("Coords1Normalized", 1));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -38,16 +31,25 @@ public partial record Chains
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new Chains
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            Chains row;
+            try
             {
-                City = Field(inputs, "city", line).GetString() ?? "",
-                Rooms = Field(inputs, "rooms", line).GetInt64(),
-                Area = (float)Field(inputs, "area", line).GetDouble(),
-                Coords = ReadArray(Field(inputs, "coords", line), e => (float)e.GetDouble()),
-            };
+                row = new Chains
+                {
+                    City = SampleField(inputs, "city", line).GetString() ?? "",
+                    Rooms = SampleField(inputs, "rooms", line).GetInt64(),
+                    Area = (float)SampleField(inputs, "area", line).GetDouble(),
+                    Coords = SampleArray(SampleField(inputs, "coords", line), e => (float)e.GetDouble()),
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -84,7 +86,7 @@ public partial record Chains
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -111,6 +113,11 @@ public partial record Chains
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

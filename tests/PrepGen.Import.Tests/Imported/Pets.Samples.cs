@@ -7,23 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record Pets
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "PhotoAmtNormalized",
-        "FeeNormalized",
-        "AgeEncoded[0]", "AgeEncoded[1]", "AgeEncoded[2]", "AgeEncoded[3]", "AgeEncoded[4]",
-        "TypeEncoded[0]", "TypeEncoded[1]", "TypeEncoded[2]",
-        "Color1Encoded[0]", "Color1Encoded[1]", "Color1Encoded[2]", "Color1Encoded[3]", "Color1Encoded[4]",
-        "Color2Encoded[0]", "Color2Encoded[1]", "Color2Encoded[2]", "Color2Encoded[3]", "Color2Encoded[4]",
-        "GenderEncoded[0]", "GenderEncoded[1]", "GenderEncoded[2]",
-        "MaturitySizeEncoded[0]", "MaturitySizeEncoded[1]", "MaturitySizeEncoded[2]", "MaturitySizeEncoded[3]",
-        "FurLengthEncoded[0]", "FurLengthEncoded[1]", "FurLengthEncoded[2]", "FurLengthEncoded[3]",
-        "VaccinatedEncoded[0]", "VaccinatedEncoded[1]", "VaccinatedEncoded[2]", "VaccinatedEncoded[3]",
-        "SterilizedEncoded[0]", "SterilizedEncoded[1]", "SterilizedEncoded[2]", "SterilizedEncoded[3]",
-        "HealthEncoded[0]", "HealthEncoded[1]", "HealthEncoded[2]", "HealthEncoded[3]",
-        "Breed1Encoded[0]", "Breed1Encoded[1]", "Breed1Encoded[2]", "Breed1Encoded[3]", "Breed1Encoded[4]",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("PhotoAmtNormalized", 1), ("FeeNormalized", 1), ("AgeEncoded", 5), ("TypeEncoded", 3), ("Color1Encoded", 5), ("Color2Encoded", 5), ("GenderEncoded", 3), ("MaturitySizeEncoded", 4), ("FurLengthEncoded", 4), ("VaccinatedEncoded", 4), ("SterilizedEncoded", 4), ("HealthEncoded", 4), ("Breed1Encoded", 5));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -45,25 +31,34 @@ public partial record Pets
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new Pets
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            Pets row;
+            try
             {
-                PhotoAmt = (float)Field(inputs, "PhotoAmt", line).GetDouble(),
-                Fee = (float)Field(inputs, "Fee", line).GetDouble(),
-                Age = Field(inputs, "Age", line).GetInt64(),
-                Type = Field(inputs, "Type", line).GetString() ?? "",
-                Color1 = Field(inputs, "Color1", line).GetString() ?? "",
-                Color2 = Field(inputs, "Color2", line).GetString() ?? "",
-                Gender = Field(inputs, "Gender", line).GetString() ?? "",
-                MaturitySize = Field(inputs, "MaturitySize", line).GetString() ?? "",
-                FurLength = Field(inputs, "FurLength", line).GetString() ?? "",
-                Vaccinated = Field(inputs, "Vaccinated", line).GetString() ?? "",
-                Sterilized = Field(inputs, "Sterilized", line).GetString() ?? "",
-                Health = Field(inputs, "Health", line).GetString() ?? "",
-                Breed1 = Field(inputs, "Breed1", line).GetString() ?? "",
-            };
+                row = new Pets
+                {
+                    PhotoAmt = (float)SampleField(inputs, "PhotoAmt", line).GetDouble(),
+                    Fee = (float)SampleField(inputs, "Fee", line).GetDouble(),
+                    Age = SampleField(inputs, "Age", line).GetInt64(),
+                    Type = SampleField(inputs, "Type", line).GetString() ?? "",
+                    Color1 = SampleField(inputs, "Color1", line).GetString() ?? "",
+                    Color2 = SampleField(inputs, "Color2", line).GetString() ?? "",
+                    Gender = SampleField(inputs, "Gender", line).GetString() ?? "",
+                    MaturitySize = SampleField(inputs, "MaturitySize", line).GetString() ?? "",
+                    FurLength = SampleField(inputs, "FurLength", line).GetString() ?? "",
+                    Vaccinated = SampleField(inputs, "Vaccinated", line).GetString() ?? "",
+                    Sterilized = SampleField(inputs, "Sterilized", line).GetString() ?? "",
+                    Health = SampleField(inputs, "Health", line).GetString() ?? "",
+                    Breed1 = SampleField(inputs, "Breed1", line).GetString() ?? "",
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -100,7 +95,7 @@ public partial record Pets
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -127,6 +122,11 @@ public partial record Pets
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

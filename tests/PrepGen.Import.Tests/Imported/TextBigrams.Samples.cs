@@ -7,11 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record TextBigrams
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "InputIndex[0]", "InputIndex[1]", "InputIndex[2]", "InputIndex[3]", "InputIndex[4]", "InputIndex[5]", "InputIndex[6]", "InputIndex[7]", "InputIndex[8]", "InputIndex[9]", "InputIndex[10]", "InputIndex[11]", "InputIndex[12]", "InputIndex[13]", "InputIndex[14]", "InputIndex[15]", "InputIndex[16]", "InputIndex[17]", "InputIndex[18]", "InputIndex[19]", "InputIndex[20]", "InputIndex[21]", "InputIndex[22]", "InputIndex[23]", "InputIndex[24]", "InputIndex[25]", "InputIndex[26]", "InputIndex[27]", "InputIndex[28]", "InputIndex[29]", "InputIndex[30]", "InputIndex[31]", "InputIndex[32]", "InputIndex[33]", "InputIndex[34]", "InputIndex[35]", "InputIndex[36]", "InputIndex[37]", "InputIndex[38]", "InputIndex[39]", "InputIndex[40]", "InputIndex[41]", "InputIndex[42]", "InputIndex[43]", "InputIndex[44]", "InputIndex[45]", "InputIndex[46]", "InputIndex[47]", "InputIndex[48]", "InputIndex[49]", "InputIndex[50]", "InputIndex[51]", "InputIndex[52]", "InputIndex[53]", "InputIndex[54]", "InputIndex[55]", "InputIndex[56]", "InputIndex[57]", "InputIndex[58]", "InputIndex[59]", "InputIndex[60]", "InputIndex[61]", "InputIndex[62]", "InputIndex[63]", "InputIndex[64]", "InputIndex[65]", "InputIndex[66]", "InputIndex[67]", "InputIndex[68]", "InputIndex[69]", "InputIndex[70]", "InputIndex[71]", "InputIndex[72]", "InputIndex[73]", "InputIndex[74]", "InputIndex[75]", "InputIndex[76]", "InputIndex[77]", "InputIndex[78]", "InputIndex[79]", "InputIndex[80]", "InputIndex[81]", "InputIndex[82]", "InputIndex[83]", "InputIndex[84]", "InputIndex[85]", "InputIndex[86]", "InputIndex[87]", "InputIndex[88]", "InputIndex[89]", "InputIndex[90]", "InputIndex[91]", "InputIndex[92]", "InputIndex[93]", "InputIndex[94]", "InputIndex[95]", "InputIndex[96]", "InputIndex[97]", "InputIndex[98]", "InputIndex[99]", "InputIndex[100]", "InputIndex[101]", "InputIndex[102]", "InputIndex[103]", "InputIndex[104]", "InputIndex[105]", "InputIndex[106]", "InputIndex[107]", "InputIndex[108]", "InputIndex[109]", "InputIndex[110]", "InputIndex[111]", "InputIndex[112]", "InputIndex[113]", "InputIndex[114]", "InputIndex[115]", "InputIndex[116]", "InputIndex[117]", "InputIndex[118]", "InputIndex[119]", "InputIndex[120]", "InputIndex[121]", "InputIndex[122]", "InputIndex[123]", "InputIndex[124]", "InputIndex[125]", "InputIndex[126]", "InputIndex[127]", "InputIndex[128]", "InputIndex[129]", "InputIndex[130]", "InputIndex[131]", "InputIndex[132]", "InputIndex[133]", "InputIndex[134]", "InputIndex[135]", "InputIndex[136]", "InputIndex[137]", "InputIndex[138]", "InputIndex[139]", "InputIndex[140]", "InputIndex[141]", "InputIndex[142]", "InputIndex[143]", "InputIndex[144]", "InputIndex[145]", "InputIndex[146]", "InputIndex[147]", "InputIndex[148]", "InputIndex[149]", "InputIndex[150]", "InputIndex[151]", "InputIndex[152]", "InputIndex[153]", "InputIndex[154]", "InputIndex[155]", "InputIndex[156]", "InputIndex[157]", "InputIndex[158]", "InputIndex[159]", "InputIndex[160]", "InputIndex[161]", "InputIndex[162]", "InputIndex[163]", "InputIndex[164]", "InputIndex[165]", "InputIndex[166]", "InputIndex[167]", "InputIndex[168]", "InputIndex[169]", "InputIndex[170]", "InputIndex[171]", "InputIndex[172]", "InputIndex[173]", "InputIndex[174]", "InputIndex[175]", "InputIndex[176]", "InputIndex[177]", "InputIndex[178]", "InputIndex[179]", "InputIndex[180]", "InputIndex[181]", "InputIndex[182]", "InputIndex[183]", "InputIndex[184]", "InputIndex[185]", "InputIndex[186]", "InputIndex[187]", "InputIndex[188]", "InputIndex[189]", "InputIndex[190]", "InputIndex[191]", "InputIndex[192]", "InputIndex[193]", "InputIndex[194]", "InputIndex[195]", "InputIndex[196]", "InputIndex[197]", "InputIndex[198]", "InputIndex[199]",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("InputTokens", 200));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -33,13 +31,22 @@ public partial record TextBigrams
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new TextBigrams
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            TextBigrams row;
+            try
             {
-                Input = Field(inputs, "input", line, onlyInput: true).GetString() ?? "",
-            };
+                row = new TextBigrams
+                {
+                    Input = SampleField(inputs, "input", line, onlyInput: true).GetString() ?? "",
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -76,7 +83,7 @@ public partial record TextBigrams
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -103,6 +110,11 @@ public partial record TextBigrams
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

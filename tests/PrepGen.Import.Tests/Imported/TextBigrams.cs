@@ -20,5 +20,5 @@ public partial record TextBigrams
 
     /// <summary>layer 'text_vectorization' (TextVectorization): elements 0..199.</summary>
     [TextVectorization(VocabularyFile = "TextBigrams/Input.vocab.txt", Ngrams = 2, OutputSequenceLength = 200)]
-    private string InputIndex => Input;
+    private string InputTokens => Input;
 }

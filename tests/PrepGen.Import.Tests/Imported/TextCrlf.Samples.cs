@@ -7,11 +7,9 @@ namespace PrepGen.Import.Tests.Imported;
 
 public partial record TextCrlf
 {
-    /// <summary>The name of each element of the encoded row: the member that writes it.</summary>
-    public static readonly string[] EncodedColumns =
-    {
-        "InputLayerIndex[0]", "InputLayerIndex[1]", "InputLayerIndex[2]", "InputLayerIndex[3]", "InputLayerIndex[4]", "InputLayerIndex[5]", "InputLayerIndex[6]", "InputLayerIndex[7]", "InputLayerIndex[8]", "InputLayerIndex[9]", "InputLayerIndex[10]", "InputLayerIndex[11]", "InputLayerIndex[12]", "InputLayerIndex[13]", "InputLayerIndex[14]", "InputLayerIndex[15]", "InputLayerIndex[16]", "InputLayerIndex[17]", "InputLayerIndex[18]", "InputLayerIndex[19]", "InputLayerIndex[20]", "InputLayerIndex[21]", "InputLayerIndex[22]", "InputLayerIndex[23]", "InputLayerIndex[24]", "InputLayerIndex[25]", "InputLayerIndex[26]", "InputLayerIndex[27]", "InputLayerIndex[28]", "InputLayerIndex[29]",
-    };
+    /// <summary>The name of each element of the encoded row: the member that writes it (<c>Member[i]</c> in a vector).</summary>
+    public static readonly string[] EncodedColumns = SampleColumns(
+        ("InputLayerTokens", 30));
 
     /// <summary>
     /// Encodes every row of a keras-samples.jsonl file (<c>{"inputs": {...}, "output": [...]}</c> per line, written from the
@@ -33,13 +31,22 @@ public partial record TextCrlf
 
             rows++;
             using var document = global::System.Text.Json.JsonDocument.Parse(text);
-            global::System.Text.Json.JsonElement inputs = Field(document.RootElement, "inputs", line);
-            var row = new TextCrlf
+            global::System.Text.Json.JsonElement inputs = SampleField(document.RootElement, "inputs", line);
+            TextCrlf row;
+            try
             {
-                InputLayer = Field(inputs, "input_layer", line, onlyInput: true).GetString() ?? "",
-            };
+                row = new TextCrlf
+                {
+                    InputLayer = SampleField(inputs, "input_layer", line, onlyInput: true).GetString() ?? "",
+                };
+            }
+            catch (global::System.Exception e) when (e is global::System.InvalidOperationException or global::System.FormatException or global::System.IO.InvalidDataException)
+            {
+                throw new global::System.IO.InvalidDataException($"{path}({line}): the inputs do not fit the model's ({e.Message}).", e);
+            }
+
             row.Encode(actual);
-            global::System.Text.Json.JsonElement output = Field(document.RootElement, "output", line);
+            global::System.Text.Json.JsonElement output = SampleField(document.RootElement, "output", line);
             if (output.ValueKind != global::System.Text.Json.JsonValueKind.Array || output.GetArrayLength() != EncodedWidth)
             {
                 throw new global::System.IO.InvalidDataException($"{path}({line}): \"output\" must be an array of {EncodedWidth} numbers (the encoded row).");
@@ -76,7 +83,7 @@ public partial record TextCrlf
             m => $"\n  line {m.Line}, column {m.Column} ({m.Feature}): Keras {m.Expected.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}, PrepGen {m.Actual.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
-    private static global::System.Text.Json.JsonElement Field(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
+    private static global::System.Text.Json.JsonElement SampleField(global::System.Text.Json.JsonElement parent, string name, int line, bool onlyInput = false)
     {
         if (parent.ValueKind == global::System.Text.Json.JsonValueKind.Object)
         {
@@ -103,6 +110,11 @@ public partial record TextCrlf
         throw new global::System.IO.InvalidDataException($"line {line}: no \"{name}\" member.");
     }
 
-    private static T[] ReadArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
+    private static string[] SampleColumns(params (string Member, int Width)[] members) =>
+        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.SelectMany(members, m => m.Width == 1
+            ? new[] { m.Member }
+            : global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Range(0, m.Width), i => m.Member + "[" + i + "]")));
+
+    private static T[] SampleArray<T>(global::System.Text.Json.JsonElement array, global::System.Func<global::System.Text.Json.JsonElement, T> read) =>
         global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(array.EnumerateArray(), read));
 }

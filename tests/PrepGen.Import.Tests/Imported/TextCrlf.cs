@@ -20,5 +20,5 @@ public partial record TextCrlf
 
     /// <summary>layer 'text_vectorization' (TextVectorization): elements 0..29.</summary>
     [TextVectorization(VocabularyFile = "TextCrlf/InputLayer.vocab.txt", OutputSequenceLength = 30)]
-    private string InputLayerIndex => InputLayer;
+    private string InputLayerTokens => InputLayer;
 }

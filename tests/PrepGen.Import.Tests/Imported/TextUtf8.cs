@@ -20,5 +20,5 @@ public partial record TextUtf8
 
     /// <summary>layer 'text_vectorization_1' (TextVectorization): elements 0..199.</summary>
     [TextVectorization(VocabularyFile = "TextUtf8/Input.vocab.txt", OutputSequenceLength = 200)]
-    private string InputIndex => Input;
+    private string InputTokens => Input;
 }
