@@ -93,7 +93,8 @@ public sealed class ImportKerasModels : Microsoft.Build.Utilities.Task
                 SamplesPath = samples,
             });
         }
-        catch (Exception ex) when (ex is KerasImportException or IOException or InvalidDataException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is KerasImportException or IOException or InvalidDataException or UnauthorizedAccessException or JsonException
+            or ArgumentException or InvalidOperationException)
         {
             Log.LogError(null, "PG0402", null, modelPath, 0, 0, 0, 0, "PrepGen: cannot import the Keras model '{0}': {1}", Shown(model), BuildTerms(ex.Message));
             return;
