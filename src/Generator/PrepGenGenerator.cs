@@ -78,8 +78,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             {
                 if (layer.Error is not null)
                 {
-                    LayerSpec spec = layer.Model.Spec;
-                    spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+                    spc.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
                     return;
                 }
             }
@@ -91,7 +90,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             });
             if (source.Length > 0)
             {
-                spc.AddSource(record.Record.Spec.QualifiedName + ".FeatureRecord.g.cs", source);
+                spc.AddSource(record.Record.Spec.HintStem + ".FeatureRecord.g.cs", source);
             }
         });
     }
@@ -107,7 +106,17 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(pipelines.Where(static r => r.Model is not null), static (spc, r) =>
-            spc.AddSource(r.Model!.QualifiedName + ".ImagePipeline.g.cs", ImagePipelineEmitter.Emit(r.Model)));
+        {
+            string source = Guard(() => ImagePipelineEmitter.Emit(r.Model!), r.Model!.QualifiedName, e =>
+            {
+                Report(spc, e);
+                return "";
+            });
+            if (source.Length > 0)
+            {
+                spc.AddSource(r.Model.HintStem + ".ImagePipeline.g.cs", source);
+            }
+        });
     }
 
     private static void RegisterLayer(
@@ -145,7 +154,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         LayerSpec spec = layer.Model.Spec;
         if (layer.Error is not null)
         {
-            context.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+            context.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
             return;
         }
 

@@ -33,7 +33,7 @@ internal static class LayerEmitter
         MethodSignature m = model.Spec.Method;
         string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + Version + "\")]");
-        w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + m.Name + "(" + parameters + ")");
+        w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + Names.Escape(m.Name) + "(" + parameters + ")");
         foreach (string line in MethodBodies.Body(model))
         {
             w.Line(line);

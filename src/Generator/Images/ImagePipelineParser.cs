@@ -31,10 +31,10 @@ internal static class ImagePipelineParser
         LocationInfo? location = LocationInfo.From(context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken));
 
         List<ContainingType> types = TypeChain.From(type, cancellationToken);
-        if (!type.IsStatic || types.Any(t => !t.IsPartial) || type.IsGenericType)
+        if (!type.IsStatic || types.Any(t => !t.IsPartial) || type.TypeParameters.Length > 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name,
-                "an [ImagePipeline] must be a non-generic static partial class in partial types"));
+                "an [ImagePipeline] must be a non-generic static partial class, in partial types"));
             return new ImageParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -77,7 +77,8 @@ internal static class ImagePipelineParser
         }
 
         string? ns = TypeChain.Namespace(type);
-        return new ImageParseResult(new ImagePipelineModel(ns, types.ToEquatableArray(), height, width, channels, channelsFirst, ops.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
+        var model = new ImagePipelineModel(ns, types.ToEquatableArray(), height, width, channels, channelsFirst, ops.ToEquatableArray());
+        return new ImageParseResult(model with { HintStem = TypeChain.HintStem(type, model.QualifiedName) }, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     private enum FlipModeMirror

@@ -55,7 +55,7 @@ internal static class LayerParser
             method.ReturnType.ToDisplayString(TypeFormat),
             method.Parameters.Select(p => new Parameter(
                 p.RefKind == RefKind.None ? TypeClassifier.Classify(p.Type) : ValueKind.Other,
-                p.Name,
+                Emit.Names.Escape(p.Name),
                 p.Type.ToDisplayString(TypeFormat))).ToEquatableArray(),
             method.IsStatic,
             method.IsPartialDefinition && syntax.Body is null && syntax.ExpressionBody is null,
@@ -63,12 +63,13 @@ internal static class LayerParser
 
         if (!signature.IsStatic || !signature.IsPartial || signature.IsGeneric || types.Any(t => !t.IsPartial))
         {
-            string why = string.Join("; ", Problems(signature, types));
+            string why = "a layer method must be a static partial method without a body, declared in partial types, but " + string.Join("; ", Problems(signature, types));
             return Fail(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, why));
         }
 
         string? ns = TypeChain.Namespace(method);
         var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, location, AttributeReader.Read(attribute));
+        spec = spec with { HintStem = TypeChain.HintStem(method, spec.QualifiedName) };
         return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -11,6 +11,9 @@ namespace PrepGen.Generator.Records;
 /// </summary>
 internal static class FeatureRecordEmitter
 {
+    /// <summary>Id sequences up to this length are widened through the stack (2 KB); longer ones through a pooled array.</summary>
+    private const int MaxStackIds = 256;
+
     public static string Emit(BuiltRecord built)
     {
         BoundRecord record = built.Record;
@@ -113,14 +116,39 @@ internal static class FeatureRecordEmitter
                 w.Line(method + "(new global::System.ReadOnlySpan<float>(in prepgenOne), " + slice + ");");
                 w.Close();
                 break;
+            case CallShape.Elementwise:
+                // A feature vector is exactly one row: an empty (or null) array is as wrong as a short one.
+                w.Open("");
+                w.Line("global::System.ReadOnlySpan<float> prepgenValues = " + value + ";");
+                w.Open("if (prepgenValues.Length != " + width + ")");
+                w.Line("throw new global::System.ArgumentException(\"" + member.MemberName + " has \" + prepgenValues.Length + \" values, but its " + model.Spec.Kind + " has " + width + " features.\");");
+                w.Close();
+                w.Line();
+                w.Line(method + "(prepgenValues, " + slice + ");");
+                w.Close();
+                break;
             case CallShape.TextIndices when integers:
                 w.Line(method + "(" + value + ", " + slice + ");");
                 break;
-            case CallShape.TextIndices:
+            case CallShape.TextIndices when width <= MaxStackIds:
                 w.Open("");
                 w.Line("global::System.Span<long> prepgenIds = stackalloc long[" + width + "];");
                 w.Line(method + "(" + value + ", prepgenIds);");
                 w.Line(Names.Runtime + ".Encode.Widen(prepgenIds, " + slice + ");");
+                w.Close();
+                break;
+            case CallShape.TextIndices:
+                // A long sequence would overflow the stack: pooled, returned whatever happens.
+                w.Open("");
+                w.Line("long[] prepgenIds = global::System.Buffers.ArrayPool<long>.Shared.Rent(" + width + ");");
+                w.Open("try");
+                w.Line(method + "(" + value + ", global::System.MemoryExtensions.AsSpan(prepgenIds, 0, " + width + "));");
+                w.Line(Names.Runtime + ".Encode.Widen(global::System.MemoryExtensions.AsSpan(prepgenIds, 0, " + width + "), " + slice + ");");
+                w.Close();
+                w.Line("finally");
+                w.Open("");
+                w.Line("global::System.Buffers.ArrayPool<long>.Shared.Return(prepgenIds);");
+                w.Close();
                 w.Close();
                 break;
             default:
