@@ -266,4 +266,76 @@ public class HardeningTests
 
         Assert.Contains("Chem has 0 values, but its Normalization has 3 features", Assert.Throws<System.Reflection.TargetInvocationException>(() => encode.Invoke(null, [Array.Empty<float>(), ""])).InnerException!.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The generator's diagnostics are the only errors: no CS8795 on the failed method, no CS0117 at uses of a failed record.</summary>
+    private static GeneratorRun OnlyPrepGenErrors(string source, string[] expectedIds, params (string Path, string? Text)[] files)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source, files);
+        Assert.Null(run.Result.Results[0].Exception);
+        Assert.Equal(expectedIds.Order(), run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("Source0.cs", d.Location.GetLineSpan().Path));
+        Assert.True(run.CompileErrors.IsEmpty, string.Join("\n", run.CompileErrors));
+        return run;
+    }
+
+    [Fact]
+    public void A_failed_layer_method_gets_a_body_that_throws_and_the_rest_still_works()
+    {
+        GeneratorRun run = OnlyPrepGenErrors("""
+            using System;
+            using PrepGen;
+            namespace Demo;
+            public static partial class E
+            {
+                [StringLookup(VocabularyFile = "missing.txt")] public static partial long Missing(string v);
+                [StringLookup(Vocabulary = new[] { "a" })] public static partial double WrongShape(string v);
+                [StringLookup(Vocabulary = new[] { "a" })][Hashing(NumBins = 2)] public static partial long Two(string v);
+                [Hashing(NumBins = 3)] public static partial long Fine(string v);
+                [Hashing(NumBins = 3)] public static partial long Extension(this string v);
+            }
+            public static class Use
+            {
+                public static long Run() => E.Fine("A") + "A".Extension() * 10;
+                public static long Fail() => E.Missing("a") + (long)E.WrongShape("a") + E.Two("a");
+            }
+            """, ["PG0100", "PG0002", "PG0003"]);
+        Type use = GeneratorHarness.Load(run).GetType("Demo.Use")!;
+        Assert.Equal(11L, use.GetMethod("Run")!.Invoke(null, null));       // hashing-farmhash-ABCDE-3: "A" -> 1
+        var ex = Assert.Throws<System.Reflection.TargetInvocationException>(() => use.GetMethod("Fail")!.Invoke(null, null));
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.Contains("StringLookup on Missing", ex.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[StringLookup(Vocabulary = new[] { \"a\" })] public System.DateTime When { get; init; }", "PG0004")]
+    [InlineData("[StringLookup(VocabularyFile = \"missing.txt\")] public string City { get; init; } = \"\";", "PG0100")]
+    [InlineData("[StringLookup(Vocabulary = new[] { \"a\" }, OutputMode = OutputMode.OneHot)] public string City { get; init; } = \"\";", "PG0005")]
+    [InlineData("public string Nothing { get; init; } = \"\";", "PG0202")]
+    public void A_failed_record_keeps_its_uses_compiling(string member, string id)
+    {
+        bool integers = id == "PG0005";
+        string element = integers ? "long" : "float";
+        GeneratorRun run = OnlyPrepGenErrors($$"""
+            using System;
+            using PrepGen;
+            namespace Demo;
+            [FeatureRecord(IntegerOutput = {{(integers ? "true" : "false")}})]
+            public partial record Row
+            {
+                {{member}}
+            }
+            public static class Use
+            {
+                public static int Run()
+                {
+                    var row = new {{element}}[Row.EncodedWidth];
+                    new Row().Encode(row);
+                    Row.EncodeBatch([new Row()], row);
+                    return row.Length;
+                }
+            }
+            """, [id]);
+        var ex = Assert.Throws<System.Reflection.TargetInvocationException>(() => GeneratorHarness.Load(run).GetType("Demo.Use")!.GetMethod("Run")!.Invoke(null, null));
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+    }
 }

@@ -8,8 +8,8 @@ using PrepGen.Generator.State;
 
 namespace PrepGen.Generator.Binding;
 
-/// <summary>The bind step's output: a model to emit, or the diagnostics that stop it.</summary>
-internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The bind step's output: a model to emit, or the diagnostics that stop it (and the spec, for a stub).</summary>
+internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Failed = null);
 
 /// <summary>Joins a spec with its state files and applies every Keras rule (keras-semantics.md).</summary>
 internal static class LayerBinder
@@ -28,7 +28,9 @@ internal static class LayerBinder
             model = null;
         }
 
-        return new BindResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
+        return context.HasErrors || model is null
+            ? new BindResult(null, context.Diagnostics.ToEquatableArray(), spec)
+            : new BindResult(model, context.Diagnostics.ToEquatableArray());
     }
 
     private static LayerModel? BindLayer(BindContext context, CancellationToken cancellationToken)

@@ -83,6 +83,34 @@ internal static class FeatureRecordEmitter
     /// One member's slice of the row. The member is read once, through <c>this.</c> (so no generated local can
     /// hide it) and escaped (<c>this.@event</c>); locals carry a <c>prepgen</c> prefix.
     /// </summary>
+    /// <summary>
+    /// The record's members when PrepGen reported an error for it: EncodedWidth 0 and methods that throw, so
+    /// the user's build shows PrepGen's error alone, not CS0117 at every use.
+    /// </summary>
+    public static string EmitStub(FeatureRecordSpec spec)
+    {
+        bool valueType = spec.Types[spec.Types.Count - 1].Keyword.Contains("struct");
+        string element = spec.IntegerOutput ? "long" : "float";
+        string fail = "throw new global::System.InvalidOperationException(" + Literals.String("PrepGen did not generate FeatureRecord " + spec.TypeName + ": the build reported an error for it.") + ");";
+        var w = new SourceWriter();
+        FileFrame.Open(w, "FeatureRecord " + spec.QualifiedName + " (not generated: see the PrepGen errors at the record)", spec.Namespace, spec.Types);
+        w.Line("/// <summary>Not generated: the build reported an error for this record.</summary>");
+        w.Line("public const int EncodedWidth = 0;");
+        w.Line();
+        w.Line("/// <summary>Not generated: throws.</summary>");
+        w.Open("public " + (valueType ? "readonly " : "") + "void Encode(global::System.Span<" + element + "> destination)");
+        w.Line(fail);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Not generated: throws.</summary>");
+        w.Open("public static void EncodeBatch(global::System.ReadOnlySpan<" + Names.Escape(spec.TypeName) + "> rows, global::System.Span<" + element + "> destination)");
+        w.Line(fail);
+        w.Close();
+        FileFrame.CloseTypes(w, spec.Types);
+        FileFrame.CloseNamespace(w, spec.Namespace);
+        return w.ToString();
+    }
+
     private static void WriteMember(SourceWriter w, RecordMember member, LayerModel model, int offset, int width, bool integers)
     {
         string read = "this." + Names.Escape(member.MemberName);

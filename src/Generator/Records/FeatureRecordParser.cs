@@ -12,7 +12,7 @@ using PrepGen.Generator.Parsing;
 namespace PrepGen.Generator.Records;
 
 /// <summary>The parse step's output for a feature record.</summary>
-internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Stub = null);
 
 /// <summary>
 /// Reads a <c>[FeatureRecord]</c> type: every property or field with a layer attribute becomes a member
@@ -77,8 +77,28 @@ internal static class FeatureRecordParser
         }
 
         return diagnostics.Count > 0
-            ? new RecordParseResult(null, diagnostics.ToEquatableArray())
+            ? new RecordParseResult(null, diagnostics.ToEquatableArray(), Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, EquatableArray<RecordMember>.Empty, IntegerOutput(context)), type))
             : new RecordParseResult(Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), type), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>The record's frame for a stub (no members), or null when the type cannot take generated members.</summary>
+    public static FeatureRecordSpec? StubOrNull(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            List<ContainingType> types = TypeChain.From(type, cancellationToken);
+            if (types.Any(t => !t.IsPartial) || type.TypeParameters.Length > 0 || type.IsStatic)
+            {
+                return null;
+            }
+
+            return Spec(new FeatureRecordSpec(TypeChain.Namespace(type), types.ToEquatableArray(), type.Name, EquatableArray<RecordMember>.Empty, IntegerOutput(context)), type);
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static FeatureRecordSpec Spec(FeatureRecordSpec spec, INamedTypeSymbol type) => spec with { HintStem = TypeChain.HintStem(type, spec.QualifiedName) };
