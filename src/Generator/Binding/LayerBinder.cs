@@ -24,7 +24,7 @@ internal static class LayerBinder
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.Report(Descriptors.InternalError, spec.QualifiedName, ex.GetType().Name + ": " + ex.Message);
+            context.Report(Descriptors.InternalError, spec.MemberName is null ? spec.QualifiedName : spec.Subject, ex.GetType().Name + ": " + ex.Message);
             model = null;
         }
 
