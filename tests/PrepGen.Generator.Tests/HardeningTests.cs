@@ -338,4 +338,42 @@ public class HardeningTests
         var ex = Assert.Throws<System.Reflection.TargetInvocationException>(() => GeneratorHarness.Load(run).GetType("Demo.Use")!.GetMethod("Run")!.Invoke(null, null));
         Assert.IsType<InvalidOperationException>(ex.InnerException);
     }
+
+    /// <summary>
+    /// The invalid-UTF-8 check reads how the compiler decoded the file, so it is checked once with the real
+    /// compiler too: the SDK's csc, PrepGen as an analyzer, the bytes on disk.
+    /// </summary>
+    [Fact]
+    public void The_real_compiler_reports_invalid_UTF8_in_a_vocabulary_file()
+    {
+        string root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        string csc = Directory.GetFiles(Path.Combine(root, "sdk"), "csc.dll", SearchOption.AllDirectories)
+            .Where(f => f.Replace('\\', '/').EndsWith("/Roslyn/bincore/csc.dll", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal).Last();
+        string dir = Directory.CreateTempSubdirectory("prepgen-csc").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "bad.txt"), [0x61, 0x0A, 0x62, 0x0A, 0xC3, 0x28, 0x0A]);
+            File.WriteAllText(Path.Combine(dir, "p.cs"), "using PrepGen;\npublic static partial class E { [StringLookup(VocabularyFile = \"bad.txt\")] public static partial long M(string v); }\n");
+            string bin = AppContext.BaseDirectory;
+            string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+            var arguments = new List<string> { "exec", csc, "-nologo", "-t:library", "-nostdlib", "-out:" + Path.Combine(dir, "p.dll"), "-analyzer:" + Path.Combine(bin, "PrepGen.Generator.dll"), "-additionalfile:" + Path.Combine(dir, "bad.txt"), Path.Combine(dir, "p.cs") };
+            arguments.AddRange(tpa.Split(Path.PathSeparator).Where(f => Path.GetFileName(f).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(f) is "netstandard.dll").Select(f => "-r:" + f));
+            arguments.Add("-r:" + Path.Combine(bin, "PrepGen.Attributes.dll"));
+            arguments.Add("-r:" + Path.Combine(bin, "PrepGen.Runtime.dll"));
+            var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")) { RedirectStandardOutput = true, RedirectStandardError = true };
+            arguments.ForEach(start.ArgumentList.Add);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000));
+            Assert.Contains("p.cs(2,34): error PG0104: bad.txt", output, StringComparison.Ordinal);
+            Assert.Contains("line 3: holds bytes that are not valid UTF-8", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS8795", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
