@@ -56,13 +56,13 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownAttributes.FeatureRecord,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => Guard(() => FeatureRecordParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new RecordParseResult(null, e)))
+                static (ctx, ct) => Guard(() => FeatureRecordParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new RecordParseResult(null, e, FeatureRecordParser.StubOrNull(ctx, ct))))
             .WithTrackingName(StepNames.ParseRecord);
 
         IncrementalValuesProvider<RecordBindResult> bound = parsed
             .Where(static r => r.Spec is not null)
             .Combine(stateFiles)
-            .Select(static (pair, ct) => Guard(() => FeatureRecordBinder.Bind(pair.Left.Spec!, pair.Right, ct), pair.Left.Spec!.TypeName, e => new RecordBindResult(null, e)))
+            .Select(static (pair, ct) => Guard(() => FeatureRecordBinder.Bind(pair.Left.Spec!, pair.Right, ct), pair.Left.Spec!.TypeName, e => new RecordBindResult(null, e, pair.Left.Spec)))
             .WithTrackingName(StepNames.BindRecord);
 
         IncrementalValuesProvider<BuiltRecord> built = bound
@@ -78,8 +78,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             {
                 if (layer.Error is not null)
                 {
-                    LayerSpec spec = layer.Model.Spec;
-                    spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+                    spc.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
+                    EmitRecordStub(spc, record.Record.Spec);
                     return;
                 }
             }
@@ -91,9 +91,30 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             });
             if (source.Length > 0)
             {
-                spc.AddSource(record.Record.Spec.QualifiedName + ".FeatureRecord.g.cs", source);
+                spc.AddSource(record.Record.Spec.HintStem + ".FeatureRecord.g.cs", source);
+            }
+            else
+            {
+                EmitRecordStub(spc, record.Record.Spec);
             }
         });
+
+        // After an error, the record still gets EncodedWidth, Encode and EncodeBatch (that throw), so its uses compile.
+        context.RegisterSourceOutput(parsed.Where(static r => r.Stub is not null).Select(static (r, _) => r.Stub!), static (spc, spec) => EmitRecordStub(spc, spec));
+        context.RegisterSourceOutput(bound.Where(static r => r.Failed is not null).Select(static (r, _) => r.Failed!), static (spc, spec) => EmitRecordStub(spc, spec));
+    }
+
+    private static void EmitRecordStub(SourceProductionContext context, FeatureRecordSpec spec)
+    {
+        string source = Guard(() => FeatureRecordEmitter.EmitStub(spec), spec.QualifiedName, e =>
+        {
+            Report(context, e);
+            return "";
+        });
+        if (source.Length > 0)
+        {
+            context.AddSource(spec.HintStem + ".FeatureRecord.g.cs", source);
+        }
     }
 
     private static void RegisterImagePipelines(IncrementalGeneratorInitializationContext context)
@@ -107,7 +128,17 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(pipelines.Where(static r => r.Model is not null), static (spc, r) =>
-            spc.AddSource(r.Model!.QualifiedName + ".ImagePipeline.g.cs", ImagePipelineEmitter.Emit(r.Model)));
+        {
+            string source = Guard(() => ImagePipelineEmitter.Emit(r.Model!), r.Model!.QualifiedName, e =>
+            {
+                Report(spc, e);
+                return "";
+            });
+            if (source.Length > 0)
+            {
+                spc.AddSource(r.Model.HintStem + ".ImagePipeline.g.cs", source);
+            }
+        });
     }
 
     private static void RegisterLayer(
@@ -138,6 +169,23 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(parsed.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(built, static (spc, layer) => Emit(spc, layer));
+
+        // After an error, a stub implementation (a body that throws) keeps the rest of the user's code compiling.
+        context.RegisterSourceOutput(parsed.Where(static r => r.Stub is not null).Select(static (r, _) => r.Stub!), static (spc, spec) => EmitStub(spc, spec));
+        context.RegisterSourceOutput(bound.Where(static r => r.Failed is not null).Select(static (r, _) => r.Failed!), static (spc, spec) => EmitStub(spc, spec));
+    }
+
+    private static void EmitStub(SourceProductionContext context, LayerSpec spec)
+    {
+        string source = Guard(() => LayerEmitter.EmitStub(spec), spec.QualifiedName, e =>
+        {
+            Report(context, e);
+            return "";
+        });
+        if (source.Length > 0)
+        {
+            context.AddSource(Names.HintName(spec), source);
+        }
     }
 
     private static void Emit(SourceProductionContext context, BuiltLayer layer)
@@ -145,7 +193,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         LayerSpec spec = layer.Model.Spec;
         if (layer.Error is not null)
         {
-            context.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.TableLimit, spec.Location, spec.Kind + " on " + spec.Method.Name, layer.Error).ToDiagnostic());
+            context.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
+            EmitStub(context, spec);
             return;
         }
 
@@ -161,6 +210,10 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         if (source.Length > 0)
         {
             context.AddSource(Names.HintName(spec), source);
+        }
+        else
+        {
+            EmitStub(context, spec);
         }
     }
 

@@ -13,17 +13,32 @@ internal sealed class TestAdditionalText : AdditionalText
 {
     private readonly SourceText? _text;
 
+    /// <summary>Text as the compiler reads a valid UTF-8 file: the encoding is strict UTF-8.</summary>
     public TestAdditionalText(string path, string? text)
     {
         Path = path;
-        _text = text is null ? null : SourceText.From(text, System.Text.Encoding.UTF8);
+        _text = text is null ? null : SourceText.From(text, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
     }
 
-    /// <summary>Raw bytes, decoded as the compiler decodes a file on disk (BOM detection, UTF-8).</summary>
+    /// <summary>
+    /// Raw bytes, decoded by the compiler's own decoder (Roslyn's internal EncodedStringText.Create, what csc
+    /// calls for AdditionalFiles): BOM detection, strict UTF-8, and on invalid bytes a second decode that
+    /// replaces them with U+FFFD.
+    /// </summary>
     public TestAdditionalText(string path, byte[] bytes)
     {
         Path = path;
-        _text = SourceText.From(new System.IO.MemoryStream(bytes), System.Text.Encoding.UTF8, throwIfBinaryDetected: false);
+        System.Reflection.MethodInfo create = typeof(SourceText).Assembly.GetType("Microsoft.CodeAnalysis.Text.EncodedStringText", throwOnError: true)!
+            .GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)
+            .Single(m => m.Name == "Create" && m.GetParameters().Length == 4 && m.GetParameters()[1].ParameterType == typeof(System.Text.Encoding));
+        try
+        {
+            _text = (SourceText)create.Invoke(null, [new System.IO.MemoryStream(bytes), null, SourceHashAlgorithm.Sha256, false])!;
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is System.IO.InvalidDataException)
+        {
+            _text = null;   // a binary file: the compiler reports CS2015 and gives the generator no text
+        }
     }
 
     public override string Path { get; }

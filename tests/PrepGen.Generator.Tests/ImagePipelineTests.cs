@@ -94,4 +94,30 @@ public class ImagePipelineTests
         Assert.Equal(id, diagnostic.Id);
         Assert.Empty(run.Result.Results[0].GeneratedSources);
     }
+
+    // Issue 11: image sizes whose element count overflows int built, then corrupted memory at run time.
+    [Theory]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 3)][Resizing(100000, 100000)]", "Resizing(100000, 100000): 100000 x 100000 x 3 channels = 30000000000 values per image")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(65536, 65537)]", "Resizing(65536, 65537): 65536 x 65537 x 1 channels = 4295032832")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][CenterCrop(65536, 65536)]", "CenterCrop(65536, 65536)")]
+    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomCrop(50000, 50000)]", "RandomCrop(50000, 50000)")]
+    [InlineData("[ImagePipeline(Height = 50000, Width = 50000, Channels = 3)]", "ImagePipeline input: 50000 x 50000 x 3 channels")]
+    public void Image_sizes_beyond_int_are_located_errors(string attributes, string messagePart)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + attributes + "\npublic static partial class P { }");
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PG0200", diagnostic.Id);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.Result.Results[0].GeneratedSources);
+    }
+
+    [Fact]
+    public void The_largest_image_that_fits_an_int_still_generates()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(46340, 46340)] public static partial class P { }");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileErrors);
+    }
 }

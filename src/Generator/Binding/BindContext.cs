@@ -27,7 +27,7 @@ internal sealed class BindContext
     public bool HasErrors => Diagnostics.Count > 0;
 
     /// <summary>"StringLookup on Encoders.City", the subject of every message.</summary>
-    public string Subject => Spec.Kind + " on " + Spec.Method.Name;
+    public string Subject => Spec.Subject;
 
     public void Report(DiagnosticDescriptor descriptor, params object?[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Spec.Location, arguments));

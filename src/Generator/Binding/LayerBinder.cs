@@ -8,8 +8,8 @@ using PrepGen.Generator.State;
 
 namespace PrepGen.Generator.Binding;
 
-/// <summary>The bind step's output: a model to emit, or the diagnostics that stop it.</summary>
-internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The bind step's output: a model to emit, or the diagnostics that stop it (and the spec, for a stub).</summary>
+internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Failed = null);
 
 /// <summary>Joins a spec with its state files and applies every Keras rule (keras-semantics.md).</summary>
 internal static class LayerBinder
@@ -24,11 +24,13 @@ internal static class LayerBinder
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.Report(Descriptors.InternalError, spec.QualifiedName, ex.GetType().Name + ": " + ex.Message);
+            context.Report(Descriptors.InternalError, spec.MemberName is null ? spec.QualifiedName : spec.Subject, ex.GetType().Name + ": " + ex.Message);
             model = null;
         }
 
-        return new BindResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
+        return context.HasErrors || model is null
+            ? new BindResult(null, context.Diagnostics.ToEquatableArray(), spec)
+            : new BindResult(model, context.Diagnostics.ToEquatableArray());
     }
 
     private static LayerModel? BindLayer(BindContext context, CancellationToken cancellationToken)
@@ -38,6 +40,8 @@ internal static class LayerBinder
         {
             context.Invalid(invalid + " has a value of an unsupported type");
         }
+
+        CheckUtf8(context);
 
         OutputMode defaultMode = context.Spec.Kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
         int modeValue = options.OutputMode ?? (int)defaultMode;
@@ -60,7 +64,11 @@ internal static class LayerBinder
         {
             string written = context.Spec.Method.ReturnDisplay + " " + context.Spec.Method.Name + "(" +
                 string.Join(", ", context.Spec.Method.Parameters.Select(p => p.TypeDisplay.Replace("global::", "") + " " + p.Name)) + ")";
-            context.Report(Descriptors.UnsupportedShape, context.Subject, mode + (options.Invert ? " (Invert)" : ""), written, string.Join("; ", shapes));
+            // Normalization and Rescaling have no output mode: the message must not name one.
+            string modeText = context.Spec.Kind is LayerKind.Normalization or LayerKind.Rescaling
+                ? ""
+                : " with OutputMode " + mode + (options.Invert ? " (Invert)" : "");
+            context.Report(Descriptors.UnsupportedShape, context.Subject, modeText, written, string.Join("; ", shapes));
             return null;
         }
 
@@ -76,6 +84,52 @@ internal static class LayerBinder
             LayerKind.Rescaling => NumericBinder.BindRescaling(context, model),
             _ => HashingBinder.BindCategoryEncoding(context, model),
         };
+    }
+
+    /// <summary>
+    /// Keras compares tokens as UTF-8 bytes; a string with an unpaired surrogate has no UTF-8 form (Python
+    /// cannot encode it) and .NET would write U+FFFD for it, so "\uD800" and "\uDC00" would be one key.
+    /// </summary>
+    private static void CheckUtf8(BindContext context)
+    {
+        LayerOptions o = context.Options;
+        if (o.StringVocabulary is { } vocabulary)
+        {
+            for (int i = 0; i < vocabulary.Count; i++)
+            {
+                if (UnpairedSurrogate(vocabulary[i]) is { } at)
+                {
+                    context.Invalid("Vocabulary entry " + i + " holds an unpaired surrogate (U+" + ((int)vocabulary[i][at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) +
+                        " at char " + at + "), which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+                    return;
+                }
+            }
+        }
+
+        foreach ((string name, OptionalToken? token) in new[] { (o.MaskToken is { IsString: true } && context.Spec.Kind == LayerKind.Hashing ? "MaskValue" : "MaskToken", o.MaskToken), ("OovToken", o.OovToken) })
+        {
+            if (token?.Text is { } text && UnpairedSurrogate(text) is not null)
+            {
+                context.Invalid(name + " holds an unpaired surrogate, which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+            }
+        }
+    }
+
+    private static int? UnpairedSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool CheckModeAllowed(BindContext context, OutputMode mode)

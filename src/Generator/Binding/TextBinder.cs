@@ -9,6 +9,15 @@ namespace PrepGen.Generator.Binding;
 /// <summary>TextVectorization: the pipeline options (keras-semantics.md section 6), then its inner StringLookup.</summary>
 internal static class TextBinder
 {
+    /// <summary>
+    /// The widest n-gram PrepGen generates. Keras sets no bound, but every width is baked into the layer and
+    /// tried on every document (Ngrams = 2*10^7 took minutes and 7 GB to compile); an n-gram of width w is at
+    /// least 2w - 1 bytes of vocabulary token, so wider ones match only absurdly long tokens.
+    /// </summary>
+    internal const int MaxNgramWidth = 64;
+
+    private const string WidthReason = " (every width is tried on every document; a wider n-gram matches no realistic vocabulary token)";
+
     public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)
     {
         LayerOptions o = context.Options;
@@ -35,6 +44,10 @@ internal static class TextBinder
             {
                 context.Invalid("Ngrams must be >= 0 (0 = no n-grams), not " + n);
             }
+            else if (n > MaxNgramWidth)
+            {
+                context.Invalid("Ngrams = " + n + " is beyond the limit of " + MaxNgramWidth + WidthReason);
+            }
             else if (n > 0)
             {
                 widths = Enumerable.Range(1, n).ToArray();
@@ -45,6 +58,10 @@ internal static class TextBinder
             if (explicitWidths.Count == 0 || explicitWidths.Any(w => w <= 0 || w > int.MaxValue))
             {
                 context.Invalid("NgramWidths must list one or more positive widths");
+            }
+            else if (explicitWidths.Count > MaxNgramWidth || explicitWidths.Any(w => w > MaxNgramWidth))
+            {
+                context.Invalid("NgramWidths must list at most " + MaxNgramWidth + " widths of at most " + MaxNgramWidth + WidthReason);
             }
             else
             {

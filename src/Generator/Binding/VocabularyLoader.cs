@@ -133,6 +133,14 @@ internal static class VocabularyLoader
     private static List<OptionalToken> ParseFile(BindContext context, StateFile file, bool strings, CancellationToken cancellationToken)
     {
         var entries = new List<OptionalToken>(file.Lines.Count);
+        if (file.InvalidUtf8Line is { } bad)
+        {
+            // TensorFlow compares a vocabulary's raw bytes: a token with bytes that are not UTF-8 can never match
+            // an input (PrepGen reads inputs as UTF-8), and two such lines would look like one token.
+            Malformed(context, file, bad - 1, "holds bytes that are not valid UTF-8 (the compiler decoded them as U+FFFD); save the vocabulary as UTF-8");
+            return entries;
+        }
+
         for (int i = 0; i < file.Lines.Count; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -143,8 +151,8 @@ internal static class VocabularyLoader
             string line = file.Lines[i];
             if (strings)
             {
-                // U+FFFD is a valid token (character split produces it for invalid input), so it is not
-                // rejected; bytes the compiler could not decode reach us as U+FFFD too (docs/design.md).
+                // U+FFFD written as valid UTF-8 is a valid token (character split produces it for invalid
+                // input); bytes the compiler could not decode were reported above (InvalidUtf8Line).
                 entries.Add(new OptionalToken(line, null));
             }
             else if (long.TryParse(line, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))

@@ -15,11 +15,11 @@ internal static class Descriptors
     // PG00xx: where the attribute sits and the method's shape.
     public static readonly DiagnosticDescriptor NotStaticPartial = Error(
         "PG0001", Shape, "Layer method must be static partial in a partial type",
-        "'{0}' must be a static partial method without a body, declared in partial types: {1}");
+        "'{0}' cannot be implemented: {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedShape = Error(
         "PG0002", Shape, "Unsupported layer method shape",
-        "{0} with OutputMode {1} cannot be generated as '{2}'. Supported shapes: {3}");
+        "{0}{1} cannot be generated as '{2}'. Supported shapes: {3}");
 
     public static readonly DiagnosticDescriptor MultipleLayers = Error(
         "PG0003", Shape, "More than one layer attribute on a method",
@@ -48,7 +48,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor DuplicateToken = Error(
         "PG0103", State, "Duplicate vocabulary token",
-        "Vocabulary {0} repeats the token {1} (first at entry {2}, again at entry {3}); Keras rejects repeated tokens");
+        "Vocabulary {0} repeats the token {1} (first at {2}, again at {3}); Keras rejects repeated tokens");
 
     public static readonly DiagnosticDescriptor MalformedLine = Error(
         "PG0104", State, "Malformed state file line",
@@ -105,7 +105,9 @@ internal static class Descriptors
         "PG9999", "PrepGen.Internal", "PrepGen internal error",
         "PrepGen failed while generating '{0}': {1}. Please report this with the attribute and state files.");
 
+    // No help link: no published URL is confirmed for this repository. The description names the section of
+    // docs/diagnostics.md in the repository that explains the ID.
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: "https://github.com/prepgen/prepgen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+            description: "See docs/diagnostics.md, section " + id + ", in the PrepGen repository.");
 }

@@ -28,12 +28,31 @@ internal static class LayerEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The method's implementation when PrepGen reported an error for it: a body that throws, so the user's
+    /// build shows PrepGen's error alone, not CS8795 on the method and errors at every call.
+    /// </summary>
+    public static string EmitStub(LayerSpec spec)
+    {
+        MethodSignature m = spec.Method;
+        var w = new SourceWriter();
+        FileFrame.Open(w, spec.Kind + " for " + spec.QualifiedName + " (not generated: see the PrepGen error at its attribute)", spec.Namespace, spec.Types);
+        string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + Version + "\")]");
+        w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + Names.Escape(m.Name) + "(" + parameters + ")");
+        w.Line("throw new global::System.InvalidOperationException(" + Literals.String("PrepGen did not generate " + spec.Subject + ": the build reported an error at its attribute.") + ");");
+        w.Close();
+        FileFrame.CloseTypes(w, spec.Types);
+        FileFrame.CloseNamespace(w, spec.Namespace);
+        return w.ToString();
+    }
+
     public static void WriteMethod(SourceWriter w, LayerModel model)
     {
         MethodSignature m = model.Spec.Method;
         string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + Version + "\")]");
-        w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + m.Name + "(" + parameters + ")");
+        w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + Names.Escape(m.Name) + "(" + parameters + ")");
         foreach (string line in MethodBodies.Body(model))
         {
             w.Line(line);

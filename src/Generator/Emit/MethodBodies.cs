@@ -78,16 +78,17 @@ internal static class MethodBodies
     {
         MethodSignature m = model.Spec.Method;
         int inputs = model.Shape == CallShape.CrossOneHot ? p.Length - 1 : p.Length;
-        yield return "ulong hash = " + Names.Hash + ".DefaultCrossHashKey;";
+        string hash = Names.Local("prepgenHash", p);
+        yield return "ulong " + hash + " = " + Names.Hash + ".DefaultCrossHashKey;";
         for (int i = 0; i < inputs; i++)
         {
             string fingerprint = m.Parameters[i].Kind == ValueKind.String
                 ? Names.Hash + ".Fingerprint64(" + p[i] + ")"
                 : "unchecked((ulong)(long)" + p[i] + ")";
-            yield return "hash = " + Names.Hash + ".FingerprintCat64(hash, " + fingerprint + ");";
+            yield return hash + " = " + Names.Hash + ".FingerprintCat64(" + hash + ", " + fingerprint + ");";
         }
 
-        string bin = "(long)(hash % " + model.HashBins + "UL)";
+        string bin = "(long)(" + hash + " % " + model.HashBins + "UL)";
         yield return model.Shape == CallShape.CrossOneHot
             ? Names.Runtime + ".Encode.OneHot(" + bin + ", " + p[inputs] + ", " + Literals.Int(model.Depth) + ");"
             : "return " + Cast(m.ReturnKind, bin) + ";";

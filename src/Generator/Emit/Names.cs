@@ -22,7 +22,22 @@ internal static class Names
     public static string Escape(string identifier) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(identifier) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + identifier : identifier;
 
-    public static string HintName(LayerSpec spec) => Identifier(spec.QualifiedName) + ".PrepGen.g.cs";
+    /// <summary>A generated local's name: <paramref name="name"/>, or with '_' appended until no parameter has it.</summary>
+    public static string Local(string name, System.Collections.Generic.IEnumerable<string> parameters)
+    {
+        var taken = new System.Collections.Generic.HashSet<string>(parameters.Select(p => p.TrimStart('@')), System.StringComparer.Ordinal);
+        while (taken.Contains(name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
+
+    public static string HintName(LayerSpec spec) => (spec.HintStem ?? Sanitize(spec.QualifiedName)) + ".PrepGen.g.cs";
+
+    /// <summary>A qualified name as hint-name text: letters, digits, '_' and '.', anything else '_'.</summary>
+    public static string Sanitize(string text) => Identifier(text);
 
     private static string Identifier(string text)
     {

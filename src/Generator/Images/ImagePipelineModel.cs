@@ -21,6 +21,9 @@ internal sealed record ImagePipelineModel(
 {
     public string QualifiedName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, t => t.Name));
 
+    /// <summary>The generated file's hint-name stem, unique in the compilation.</summary>
+    public string HintStem { get; init; } = "";
+
     public (int Height, int Width) OutputSize(bool training)
     {
         int h = Height;

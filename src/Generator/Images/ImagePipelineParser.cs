@@ -31,10 +31,10 @@ internal static class ImagePipelineParser
         LocationInfo? location = LocationInfo.From(context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken));
 
         List<ContainingType> types = TypeChain.From(type, cancellationToken);
-        if (!type.IsStatic || types.Any(t => !t.IsPartial) || type.IsGenericType)
+        if (!type.IsStatic || types.Any(t => !t.IsPartial) || type.TypeParameters.Length > 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name,
-                "an [ImagePipeline] must be a non-generic static partial class in partial types"));
+                "an [ImagePipeline] must be a non-generic static partial class, in partial types"));
             return new ImageParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -44,6 +44,7 @@ internal static class ImagePipelineParser
         int width = reader.Positive(reader.Int(pipeline, "Width"), "ImagePipeline.Width", location);
         int channels = reader.Positive(reader.Int(pipeline, "Channels"), "ImagePipeline.Channels", location);
         bool channelsFirst = reader.Int(pipeline, "OutputLayout") == 1;
+        reader.CheckImageSize("ImagePipeline input", height, width, channels, location);
 
         var ops = new List<ImageOpModel>();
         foreach (AttributeData attribute in type.GetAttributes())
@@ -67,6 +68,11 @@ internal static class ImagePipelineParser
             };
             if (op is not null)
             {
+                if (op.Height > 0)
+                {
+                    reader.CheckImageSize(attribute.AttributeClass!.Name.Replace("Attribute", "") + "(" + op.Height + ", " + op.Width + ")", op.Height, op.Width, channels, at);
+                }
+
                 ops.Add(op);
             }
         }
@@ -77,7 +83,8 @@ internal static class ImagePipelineParser
         }
 
         string? ns = TypeChain.Namespace(type);
-        return new ImageParseResult(new ImagePipelineModel(ns, types.ToEquatableArray(), height, width, channels, channelsFirst, ops.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
+        var model = new ImagePipelineModel(ns, types.ToEquatableArray(), height, width, channels, channelsFirst, ops.ToEquatableArray());
+        return new ImageParseResult(model with { HintStem = TypeChain.HintStem(type, model.QualifiedName) }, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     private enum FlipModeMirror
@@ -116,6 +123,20 @@ internal static class ImagePipelineParser
 
             return new ImageOpModel("new " + Imaging + "ResizeOp(" + h + ", " + w + ", global::PrepGen.Interpolation." + Enum<InterpolationMirror>(a, "Interpolation", at) +
                 ", cropToAspectRatio: " + Bool(crop) + ", padToAspectRatio: " + Bool(pad) + ", fillValue: " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", h, w, false);
+        }
+
+        /// <summary>
+        /// An image's element count must fit an int: the executors index images with int arithmetic, and a
+        /// wrapped count would pass validation and corrupt memory (Resizing(100000, 100000) on 3 channels).
+        /// </summary>
+        public void CheckImageSize(string what, int height, int width, int channels, LocationInfo? at)
+        {
+            long elements = (long)height * width * channels;
+            if (height > 0 && width > 0 && channels > 0 && elements > int.MaxValue)
+            {
+                Report(Descriptors.InvalidOption, at, what + ": " + height + " x " + width + " x " + channels + " channels = " + elements +
+                    " values per image, beyond " + int.MaxValue + " (an image's size must fit an int)");
+            }
         }
 
         public ImageOpModel Crop(AttributeData a, LocationInfo? at, string op, bool trainingOnly)

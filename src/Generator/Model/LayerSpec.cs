@@ -32,6 +32,15 @@ internal sealed record LayerSpec(
 {
     /// <summary>A stable, unique name for the generated file and helper types.</summary>
     public string QualifiedName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, t => t.Name)) + "." + Method.Name;
+
+    /// <summary>The generated file's hint-name stem, unique in the compilation (see <c>TypeChain.HintStem</c>); null for record members.</summary>
+    public string? HintStem { get; init; }
+
+    /// <summary>What messages call the layer: a record member's name, or null for the method's.</summary>
+    public string? MemberName { get; init; }
+
+    /// <summary>"StringLookup on City": the subject of every message, naming what the user wrote (the method, or the record member).</summary>
+    public string Subject => Kind + " on " + (MemberName ?? Method.Name);
 }
 
 /// <summary>The attribute's named arguments. A value that could not be read (wrong type) is reported in <see cref="Invalid"/>.</summary>

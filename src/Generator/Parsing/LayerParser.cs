@@ -10,7 +10,7 @@ using PrepGen.Generator.Model;
 namespace PrepGen.Generator.Parsing;
 
 /// <summary>The parse step's output: a spec to bind, or diagnostics (or both empty for a duplicate attribute).</summary>
-internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Stub = null);
 
 /// <summary>Turns one attributed method into a <see cref="LayerSpec"/>: syntax and symbols in, plain data out.</summary>
 internal static class LayerParser
@@ -36,7 +36,8 @@ internal static class LayerParser
             }
 
             string names = string.Join(", ", layers.Select(a => a.AttributeClass!.Name));
-            return Fail(DiagnosticInfo.Create(Descriptors.MultipleLayers, location, method.Name, names));
+            ParseResult failed = Fail(DiagnosticInfo.Create(Descriptors.MultipleLayers, location, method.Name, names));
+            return Describe(context, method, syntax, kind, location, attribute, cancellationToken) is { } stub && Implementable(stub) ? failed with { Stub = stub } : failed;
         }
 
         // Types the compiler cannot resolve are its errors to report; a PrepGen shape error would only add noise.
@@ -46,8 +47,30 @@ internal static class LayerParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        List<ContainingType> types = TypeChain.From(method.ContainingType, cancellationToken);
+        LayerSpec spec = Describe(context, method, syntax, kind, location, attribute, cancellationToken)!;
+        MethodSignature signature = spec.Method;
+        if (!signature.IsStatic || !signature.IsPartial || signature.IsGeneric || spec.Types.Any(t => !t.IsPartial))
+        {
+            string why = "a layer method must be a static partial method without a body, declared in partial types, but " + string.Join("; ", Problems(signature, spec.Types));
+            ParseResult failed = Fail(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, why));
+            bool instanceInStatic = !method.IsStatic && method.ContainingType.IsStatic;   // the compiler reports it (CS0708)
+            return Implementable(spec) && !instanceInStatic ? failed with { Stub = spec } : failed;
+        }
 
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// A partial definition without a body, non-generic, in partial types, whose parameters the stub can
+    /// repeat: after an error its implementation can be a body that throws, so the only error is PrepGen's.
+    /// </summary>
+    private static bool Implementable(LayerSpec spec) =>
+        spec.Method.IsPartial && !spec.Method.IsGeneric && spec.Types.All(t => t.IsPartial);
+
+    private static LayerSpec? Describe(GeneratorAttributeSyntaxContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, LayerKind kind, LocationInfo? location, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        _ = context;
+        List<ContainingType> types = TypeChain.From(method.ContainingType, cancellationToken);
         var signature = new MethodSignature(
             method.Name,
             syntax.Modifiers.ToString(),
@@ -55,26 +78,31 @@ internal static class LayerParser
             method.ReturnType.ToDisplayString(TypeFormat),
             method.Parameters.Select(p => new Parameter(
                 p.RefKind == RefKind.None ? TypeClassifier.Classify(p.Type) : ValueKind.Other,
-                p.Name,
-                p.Type.ToDisplayString(TypeFormat))).ToEquatableArray(),
+                Emit.Names.Escape(p.Name),
+                Prefix(method, p) + p.Type.ToDisplayString(TypeFormat))).ToEquatableArray(),
             method.IsStatic,
             method.IsPartialDefinition && syntax.Body is null && syntax.ExpressionBody is null,
             method.IsGenericMethod);
 
-        if (!signature.IsStatic || !signature.IsPartial || signature.IsGeneric || types.Any(t => !t.IsPartial))
-        {
-            string why = string.Join("; ", Problems(signature, types));
-            return Fail(DiagnosticInfo.Create(Descriptors.NotStaticPartial, LocationInfo.From(syntax.Identifier.GetLocation()), method.Name, why));
-        }
-
         string? ns = TypeChain.Namespace(method);
         var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, location, AttributeReader.Read(attribute));
-        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        return spec with { HintStem = TypeChain.HintStem(method, spec.QualifiedName) };
     }
+
+    /// <summary>What the parameter's declaration repeats before its type: <c>this</c>, <c>params</c>, a ref kind (which fits no calling shape).</summary>
+    private static string Prefix(IMethodSymbol method, IParameterSymbol p) =>
+        (method.IsExtensionMethod && p.Ordinal == 0 ? "this " : "") + (p.IsParams ? "params " : "") + p.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => "",
+        };
 
     private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
 
-    private static IEnumerable<string> Problems(MethodSignature method, List<ContainingType> types)
+    private static IEnumerable<string> Problems(MethodSignature method, EquatableArray<ContainingType> types)
     {
         if (!method.IsStatic)
         {

@@ -18,7 +18,7 @@ internal sealed record BoundRecord(FeatureRecordSpec Spec, EquatableArray<LayerM
 }
 
 /// <summary>The record bind step's output.</summary>
-internal sealed record RecordBindResult(BoundRecord? Record, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record RecordBindResult(BoundRecord? Record, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Failed = null);
 
 /// <summary>A bound record with its members' tables built; equality is the bound record's.</summary>
 internal sealed class BuiltRecord : IEquatable<BuiltRecord>
@@ -89,7 +89,7 @@ internal static class FeatureRecordBinder
         }
 
         return diagnostics.Count > 0
-            ? new RecordBindResult(null, diagnostics.ToEquatableArray())
+            ? new RecordBindResult(null, diagnostics.ToEquatableArray(), spec)
             : new RecordBindResult(new BoundRecord(spec, models.ToEquatableArray(), widths.ToEquatableArray()), EquatableArray<DiagnosticInfo>.Empty);
     }
 

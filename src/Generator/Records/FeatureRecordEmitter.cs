@@ -11,6 +11,9 @@ namespace PrepGen.Generator.Records;
 /// </summary>
 internal static class FeatureRecordEmitter
 {
+    /// <summary>Id sequences up to this length are widened through the stack (2 KB); longer ones through a pooled array.</summary>
+    private const int MaxStackIds = 256;
+
     public static string Emit(BuiltRecord built)
     {
         BoundRecord record = built.Record;
@@ -80,6 +83,34 @@ internal static class FeatureRecordEmitter
     /// One member's slice of the row. The member is read once, through <c>this.</c> (so no generated local can
     /// hide it) and escaped (<c>this.@event</c>); locals carry a <c>prepgen</c> prefix.
     /// </summary>
+    /// <summary>
+    /// The record's members when PrepGen reported an error for it: EncodedWidth 0 and methods that throw, so
+    /// the user's build shows PrepGen's error alone, not CS0117 at every use.
+    /// </summary>
+    public static string EmitStub(FeatureRecordSpec spec)
+    {
+        bool valueType = spec.Types[spec.Types.Count - 1].Keyword.Contains("struct");
+        string element = spec.IntegerOutput ? "long" : "float";
+        string fail = "throw new global::System.InvalidOperationException(" + Literals.String("PrepGen did not generate FeatureRecord " + spec.TypeName + ": the build reported an error for it.") + ");";
+        var w = new SourceWriter();
+        FileFrame.Open(w, "FeatureRecord " + spec.QualifiedName + " (not generated: see the PrepGen errors at the record)", spec.Namespace, spec.Types);
+        w.Line("/// <summary>Not generated: the build reported an error for this record.</summary>");
+        w.Line("public const int EncodedWidth = 0;");
+        w.Line();
+        w.Line("/// <summary>Not generated: throws.</summary>");
+        w.Open("public " + (valueType ? "readonly " : "") + "void Encode(global::System.Span<" + element + "> destination)");
+        w.Line(fail);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Not generated: throws.</summary>");
+        w.Open("public static void EncodeBatch(global::System.ReadOnlySpan<" + Names.Escape(spec.TypeName) + "> rows, global::System.Span<" + element + "> destination)");
+        w.Line(fail);
+        w.Close();
+        FileFrame.CloseTypes(w, spec.Types);
+        FileFrame.CloseNamespace(w, spec.Namespace);
+        return w.ToString();
+    }
+
     private static void WriteMember(SourceWriter w, RecordMember member, LayerModel model, int offset, int width, bool integers)
     {
         string read = "this." + Names.Escape(member.MemberName);
@@ -113,14 +144,39 @@ internal static class FeatureRecordEmitter
                 w.Line(method + "(new global::System.ReadOnlySpan<float>(in prepgenOne), " + slice + ");");
                 w.Close();
                 break;
+            case CallShape.Elementwise:
+                // A feature vector is exactly one row: an empty (or null) array is as wrong as a short one.
+                w.Open("");
+                w.Line("global::System.ReadOnlySpan<float> prepgenValues = " + value + ";");
+                w.Open("if (prepgenValues.Length != " + width + ")");
+                w.Line("throw new global::System.ArgumentException(\"" + member.MemberName + " has \" + prepgenValues.Length + \" values, but its " + model.Spec.Kind + " has " + width + " features.\");");
+                w.Close();
+                w.Line();
+                w.Line(method + "(prepgenValues, " + slice + ");");
+                w.Close();
+                break;
             case CallShape.TextIndices when integers:
                 w.Line(method + "(" + value + ", " + slice + ");");
                 break;
-            case CallShape.TextIndices:
+            case CallShape.TextIndices when width <= MaxStackIds:
                 w.Open("");
                 w.Line("global::System.Span<long> prepgenIds = stackalloc long[" + width + "];");
                 w.Line(method + "(" + value + ", prepgenIds);");
                 w.Line(Names.Runtime + ".Encode.Widen(prepgenIds, " + slice + ");");
+                w.Close();
+                break;
+            case CallShape.TextIndices:
+                // A long sequence would overflow the stack: pooled, returned whatever happens.
+                w.Open("");
+                w.Line("long[] prepgenIds = global::System.Buffers.ArrayPool<long>.Shared.Rent(" + width + ");");
+                w.Open("try");
+                w.Line(method + "(" + value + ", global::System.MemoryExtensions.AsSpan(prepgenIds, 0, " + width + "));");
+                w.Line(Names.Runtime + ".Encode.Widen(global::System.MemoryExtensions.AsSpan(prepgenIds, 0, " + width + "), " + slice + ");");
+                w.Close();
+                w.Line("finally");
+                w.Open("");
+                w.Line("global::System.Buffers.ArrayPool<long>.Shared.Return(prepgenIds);");
+                w.Close();
                 w.Close();
                 break;
             default:

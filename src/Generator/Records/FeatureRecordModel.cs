@@ -33,4 +33,7 @@ internal sealed record FeatureRecordSpec(
     bool IntegerOutput = false)
 {
     public string QualifiedName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, t => t.Name));
+
+    /// <summary>The generated file's hint-name stem, unique in the compilation.</summary>
+    public string HintStem { get; init; } = "";
 }

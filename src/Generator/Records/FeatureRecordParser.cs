@@ -12,7 +12,7 @@ using PrepGen.Generator.Parsing;
 namespace PrepGen.Generator.Records;
 
 /// <summary>The parse step's output for a feature record.</summary>
-internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Stub = null);
 
 /// <summary>
 /// Reads a <c>[FeatureRecord]</c> type: every property or field with a layer attribute becomes a member
@@ -33,10 +33,10 @@ internal static class FeatureRecordParser
         LocationInfo? typeLocation = LocationInfo.From(syntax.Identifier.GetLocation());
 
         List<ContainingType> types = TypeChain.From(type, cancellationToken);
-        if (types.Any(t => !t.IsPartial) || type.IsGenericType || type.IsStatic)
+        if (types.Any(t => !t.IsPartial) || type.TypeParameters.Length > 0 || type.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotStaticPartial, typeLocation, type.Name,
-                "a [FeatureRecord] must be a non-generic, non-static partial class, struct or record in partial types"));
+                "a [FeatureRecord] must be a non-generic, non-static partial class, struct or record, in partial types"));
             return new RecordParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -77,9 +77,31 @@ internal static class FeatureRecordParser
         }
 
         return diagnostics.Count > 0
-            ? new RecordParseResult(null, diagnostics.ToEquatableArray())
-            : new RecordParseResult(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), EquatableArray<DiagnosticInfo>.Empty);
+            ? new RecordParseResult(null, diagnostics.ToEquatableArray(), Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, EquatableArray<RecordMember>.Empty, IntegerOutput(context)), type))
+            : new RecordParseResult(Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), type), EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>The record's frame for a stub (no members), or null when the type cannot take generated members.</summary>
+    public static FeatureRecordSpec? StubOrNull(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            List<ContainingType> types = TypeChain.From(type, cancellationToken);
+            if (types.Any(t => !t.IsPartial) || type.TypeParameters.Length > 0 || type.IsStatic)
+            {
+                return null;
+            }
+
+            return Spec(new FeatureRecordSpec(TypeChain.Namespace(type), types.ToEquatableArray(), type.Name, EquatableArray<RecordMember>.Empty, IntegerOutput(context)), type);
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static FeatureRecordSpec Spec(FeatureRecordSpec spec, INamedTypeSymbol type) => spec with { HintStem = TypeChain.HintStem(type, spec.QualifiedName) };
 
     private static bool IntegerOutput(GeneratorAttributeSyntaxContext context) =>
         context.Attributes.Length > 0
@@ -106,7 +128,7 @@ internal static class FeatureRecordParser
         {
             if (ShapeCatalog.Match(shapes, candidate) is not null)
             {
-                var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, at, options);
+                var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, at, options) { MemberName = name };
                 return new RecordMember(name, spec, singleElement ? MemberAccess.SingleElementSpan : access);
             }
         }
@@ -132,7 +154,7 @@ internal static class FeatureRecordParser
             Signature("Encode_" + name, ValueKind.Void, inputs.Append((ValueKind.FloatOutput, "output")).ToArray()),
         };
         MethodSignature? match = candidates.FirstOrDefault(c => ShapeCatalog.Match(shapes, c) is not null);
-        return match is null ? null : new RecordMember(name, new LayerSpec(kind, ns, types.ToEquatableArray(), match, at, options), MemberAccess.TupleItems);
+        return match is null ? null : new RecordMember(name, new LayerSpec(kind, ns, types.ToEquatableArray(), match, at, options) { MemberName = name }, MemberAccess.TupleItems);
     }
 
     /// <summary>The signatures a member could feed, most specific first; singleElement passes one float as a span.</summary>

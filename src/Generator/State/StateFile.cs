@@ -15,8 +15,9 @@ namespace PrepGen.Generator.State;
 /// </summary>
 internal sealed class StateFile : IEquatable<StateFile>
 {
-    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error, bool mapped = false)
+    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error, bool mapped = false, int? invalidUtf8Line = null)
     {
+        InvalidUtf8Line = invalidUtf8Line;
         Mapped = mapped;
         Path = path;
         ContentHash = contentHash;
@@ -44,6 +45,13 @@ internal sealed class StateFile : IEquatable<StateFile>
     /// <summary>Why the file could not be read, or null.</summary>
     public string? Error { get; }
 
+    /// <summary>
+    /// The 1-based line of the first byte sequence that is not valid UTF-8, or null. The compiler first
+    /// decodes a file as strict UTF-8; when that fails it decodes it again replacing bad bytes with U+FFFD
+    /// (and the text's encoding then has a replacement fallback), so a U+FFFD in such a text marks them.
+    /// </summary>
+    public int? InvalidUtf8Line { get; }
+
     private JsonParseResult? _json;
 
     /// <summary>
@@ -58,7 +66,7 @@ internal sealed class StateFile : IEquatable<StateFile>
 
     /// <summary>This file with the <see cref="Mapped"/> flag set as given (the lines are shared, not copied).</summary>
     public StateFile WithMapped(bool mapped) =>
-        mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped) { _json = _json };
+        mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped, InvalidUtf8Line) { _json = _json };
 
     public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
     {
@@ -78,7 +86,26 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
 
         string content = text.ToString();
-        return new StateFile(file.Path, Sha256(content), VocabularyText.SplitLines(content), null);
+        IReadOnlyList<string> lines = VocabularyText.SplitLines(content);
+        return new StateFile(file.Path, Sha256(content), lines, null, invalidUtf8Line: ReplacedBytesLine(text, content, lines));
+    }
+
+    private static int? ReplacedBytesLine(SourceText text, string content, IReadOnlyList<string> lines)
+    {
+        if (text.Encoding is not { CodePage: 65001 } encoding || encoding.DecoderFallback is not DecoderReplacementFallback || content.IndexOf('\uFFFD') < 0)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].IndexOf('\uFFFD') >= 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
     }
 
     /// <summary>Whether this file answers to <paramref name="requested"/>, a path suffix as written in an attribute.</summary>
@@ -97,7 +124,7 @@ internal sealed class StateFile : IEquatable<StateFile>
     }
 
     public bool Equals(StateFile? other) =>
-        other is not null && Path == other.Path && ContentHash == other.ContentHash && Error == other.Error && Mapped == other.Mapped;
+        other is not null && Path == other.Path && ContentHash == other.ContentHash && Error == other.Error && Mapped == other.Mapped && InvalidUtf8Line == other.InvalidUtf8Line;
 
     public override bool Equals(object? obj) => Equals(obj as StateFile);
 

@@ -10,8 +10,9 @@ namespace PrepGen.Generator.Tables;
 /// </summary>
 internal sealed class BuiltLayer : IEquatable<BuiltLayer>
 {
-    public BuiltLayer(LayerModel model, StringTableData? strings, Int64TableData? integers, string? error, MappedTableData? mapped = null)
+    public BuiltLayer(LayerModel model, StringTableData? strings, Int64TableData? integers, string? error, MappedTableData? mapped = null, bool internalFailure = false)
     {
+        InternalFailure = internalFailure;
         Mapped = mapped;
         Model = model;
         Strings = strings;
@@ -28,8 +29,16 @@ internal sealed class BuiltLayer : IEquatable<BuiltLayer>
     /// <summary>A string table written by the build task and mapped at run time, or null.</summary>
     public MappedTableData? Mapped { get; }
 
-    /// <summary>Why the table could not be built (a PG0300 message), or null.</summary>
+    /// <summary>Why the table could not be built (a PG0300 message, or a PG9999 one when <see cref="InternalFailure"/>), or null.</summary>
     public string? Error { get; }
+
+    /// <summary>The build failed with an unexpected exception (a PrepGen bug): reported as PG9999, never thrown into the compiler.</summary>
+    public bool InternalFailure { get; }
+
+    /// <summary>The diagnostic for <see cref="Error"/>, located at the layer.</summary>
+    public DiagnosticInfo ErrorDiagnostic() => InternalFailure
+        ? DiagnosticInfo.Create(Diagnostics.Descriptors.InternalError, Model.Spec.Location, Model.Spec.Subject, Error)
+        : DiagnosticInfo.Create(Diagnostics.Descriptors.TableLimit, Model.Spec.Location, Model.Spec.Subject, Error);
 
     public static BuiltLayer Build(LayerModel model, CancellationToken cancellationToken)
     {
@@ -39,13 +48,13 @@ internal sealed class BuiltLayer : IEquatable<BuiltLayer>
             return new BuiltLayer(model, null, null, null);
         }
 
-        if (vocabulary.Mapped && vocabulary.Strings is { } mappedTokens)
-        {
-            return new BuiltLayer(model, null, null, null, LookupTables.DescribeMapped(vocabulary.Source, vocabulary.Hash, mappedTokens));
-        }
-
         try
         {
+            if (vocabulary.Mapped && vocabulary.Strings is { } mappedTokens)
+            {
+                return new BuiltLayer(model, null, null, null, LookupTables.DescribeMapped(vocabulary.Source, vocabulary.Hash, mappedTokens));
+            }
+
             return vocabulary.Strings is { } strings
                 ? new BuiltLayer(model, LookupTables.BuildStrings(strings, cancellationToken), null, null)
                 : new BuiltLayer(model, null, LookupTables.BuildIntegers(vocabulary.Integers!, cancellationToken), null);
@@ -54,9 +63,13 @@ internal sealed class BuiltLayer : IEquatable<BuiltLayer>
         {
             return new BuiltLayer(model, null, null, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new BuiltLayer(model, null, null, ex.GetType().Name + ": " + ex.Message, internalFailure: true);
+        }
     }
 
-    public bool Equals(BuiltLayer? other) => other is not null && Model.Equals(other.Model) && Error == other.Error;
+    public bool Equals(BuiltLayer? other) => other is not null && Model.Equals(other.Model) && Error == other.Error && InternalFailure == other.InternalFailure;
 
     public override bool Equals(object? obj) => Equals(obj as BuiltLayer);
 
