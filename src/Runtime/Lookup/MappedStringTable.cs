@@ -24,6 +24,13 @@ namespace PrepGen.Runtime;
 /// </remarks>
 public sealed unsafe class MappedStringTable
 {
+    /// <summary>
+    /// The AppContext switch that skips the checksum pass (<c>&lt;RuntimeHostConfigurationOption Include="PrepGen.SkipTableChecksum" Value="true" /&gt;</c>):
+    /// for an application that must answer its first lookup sooner than one read of a very large table takes,
+    /// and trusts its deployment. The header, sizes and content hash are still checked.
+    /// </summary>
+    public const string SkipChecksumSwitch = "PrepGen.SkipTableChecksum";
+
     // The failures of tables that could not be opened; a failed table's lengths are -(index + 1) into this list.
     private static readonly List<Func<Exception>> Failures = [];
 
@@ -120,7 +127,7 @@ public sealed unsafe class MappedStringTable
                     ") than the layer was compiled against (" + keyCount + " tokens, hash " + vocabularyHash.Substring(0, Math.Min(16, vocabularyHash.Length)) + ")");
             }
 
-            uint actual = Checksum(start, h);
+            uint actual = AppContext.TryGetSwitch(SkipChecksumSwitch, out bool skip) && skip ? h.Checksum : Checksum(start, h);
             if (actual != h.Checksum)
             {
                 throw Unusable(full, "its content is damaged (checksum " + actual.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) +
