@@ -56,7 +56,7 @@ internal static class StateFiles
         var locks = new List<StateLock>(folders.Length);
         var temps = new List<string>(files.Count);
         var records = new List<string>();
-        bool killed = false;
+        bool keep = false;
         try
         {
             foreach (string folder in folders)
@@ -109,6 +109,10 @@ internal static class StateFiles
                     records.Add(path);
                     Step("recorded " + records.Count);
                 }
+
+                // From here the commit is decided: should a move fail, the records and temporaries stay for
+                // the next writer to finish, rather than leave one file new and the other old.
+                keep = true;
             }
 
             for (int i = 0; i < files.Count; i++)
@@ -127,14 +131,14 @@ internal static class StateFiles
         }
         catch (SimulatedKillException)
         {
-            killed = true;
+            keep = true;
             throw;
         }
         finally
         {
-            // A failure before the moves leaves the old files: remove what this writer created. (A killed
-            // writer removes nothing; only its locks go, with its process.)
-            foreach (string path in killed ? [] : records.Concat(temps))
+            // A failure before the commit was decided leaves the old files: remove what this writer created.
+            // (A killed writer removes nothing; only its locks go, with its process.)
+            foreach (string path in keep ? [] : records.Concat(temps))
             {
                 TryDelete(path);
             }
@@ -162,7 +166,7 @@ internal static class StateFiles
     /// </summary>
     private static void Recover(string folder, IReadOnlyCollection<string> locked)
     {
-        foreach (string path in Directory.EnumerateFiles(folder, CommitPrefix + "*.json"))
+        foreach (string path in Directory.GetFiles(folder, CommitPrefix + "*.json"))
         {
             CommitRecord? record = ReadCommitRecord(path);
             if (record is null)
@@ -250,7 +254,7 @@ internal static class StateFiles
             }
         }
 
-        foreach (string path in Directory.EnumerateFiles(folder, ".*.tmp"))
+        foreach (string path in Directory.GetFiles(folder, ".*.tmp"))
         {
             string name = Path.GetFileName(path);
             if (IsTemporaryName(name) && !needed.Contains(path))

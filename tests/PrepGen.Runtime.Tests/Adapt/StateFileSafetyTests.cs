@@ -129,6 +129,38 @@ public sealed class StateFileSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_move_that_fails_after_the_commit_is_decided_is_finished_by_the_next_writer()
+    {
+        string vocabulary = PathOf("v.txt");
+        string idf = PathOf("w.txt");
+        TfIdf("a", "b").Save(vocabulary, idf);
+        StringLookupAdapter next = TfIdf("c", "d", "d");
+        StateFiles.StepHook.Value = step =>
+        {
+            if (step == "moved 1")
+            {
+                throw new IOException("disk went away");
+            }
+        };
+        try
+        {
+            Assert.Throws<IOException>(() => next.Save(vocabulary, idf));
+        }
+        finally
+        {
+            StateFiles.StepHook.Value = null;
+        }
+
+        Assert.Contains(FileNames(), n => n.StartsWith(StateFiles.CommitPrefix, StringComparison.Ordinal)); // kept, not half-undone
+        var other = new StringLookupAdapter();
+        other.Update("x");
+        other.Save(PathOf("other.txt"));
+        Assert.Equal("d\nc\n", File.ReadAllText(vocabulary));
+        Assert.Equal(ExpectedIdf(next), File.ReadAllText(idf));
+        Assert.Equal(["other.txt", "v.txt", "w.txt"], FileNames());
+    }
+
+    [Fact]
     public void Stale_temporaries_of_killed_writers_are_deleted_and_others_kept()
     {
         string stale1 = PathOf(".v.txt." + Guid.NewGuid().ToString("N") + ".tmp");
