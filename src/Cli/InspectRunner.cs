@@ -29,7 +29,9 @@ internal static class InspectRunner
             throw new CliException($"cannot read '{file.FullName}': {e.Message}");
         }
 
-        int result = LooksLikeJson(bytes) ? InspectStats(file.FullName, bytes, stdout) : InspectLines(file.FullName, bytes, stdout);
+        int result = bytes.AsSpan().StartsWith("PGTABLE"u8) ? InspectTable(file.FullName, bytes, stdout)
+            : LooksLikeJson(bytes) ? InspectStats(file.FullName, bytes, stdout)
+            : InspectLines(file.FullName, bytes, stdout);
         return Math.Max(result, InspectPendingCommits(file.FullName, stdout));
     }
 
@@ -69,6 +71,36 @@ internal static class InspectRunner
         }
 
         return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>A mapped lookup table (<c>.pgtable</c>, written by the build): its header, and whether its checksum holds.</summary>
+    private static int InspectTable(string path, byte[] bytes, TextWriter stdout)
+    {
+        if (PrepGen.Runtime.TableFile.ReadHeader(bytes) is not { } header)
+        {
+            stdout.WriteLine($"{path}: a lookup table of another PrepGen version ({Encoding.ASCII.GetString(bytes, 0, Math.Min(8, bytes.Length))})");
+            stdout.WriteLine("  error: this version reads PGTABLE2 tables; rebuild the application to rewrite it.");
+            return 1;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: mapped lookup table, {header.KeyCount:N0} tokens, {header.SlotCount:N0} slots, vocabulary sha256 {header.VocabularyHash[..Math.Min(16, header.VocabularyHash.Length)]}"));
+        long expected = header.KeysLength < 0 ? -1 : PrepGen.Runtime.TableFile.Length(header);
+        if (expected != bytes.Length)
+        {
+            stdout.WriteLine($"  error: the file is {bytes.Length} bytes where its header describes {expected}: truncated or damaged.");
+            return 1;
+        }
+
+        uint actual = PrepGen.Runtime.MappedStringTable.Checksum(bytes);
+        if (actual != header.Checksum)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  error: the content is damaged (checksum {actual:x8}, the header records {header.Checksum:x8}); rebuild the application."));
+            return 1;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  checksum {actual:x8}: intact."));
+        return 0;
     }
 
     // A file whose every line is a number, not all of them integers, is an idf weights file (an IntegerLookup

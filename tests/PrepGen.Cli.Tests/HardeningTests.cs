@@ -221,6 +221,30 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_recognises_a_mapped_table_and_finds_damage()
+    {
+        // A minimal PGTABLE2 file: a header, one slot, one pilot, an empty key blob (no table is built here).
+        var bytes = new byte[128 + 24 + 1];
+        var header = new PrepGen.Runtime.TableFileHeader(7, 1, 1, 0, 0, new string('a', 64));
+        PrepGen.Runtime.TableFile.WriteHeader(bytes, header);
+        PrepGen.Runtime.TableFile.WriteHeader(bytes, header with { Checksum = PrepGen.Runtime.MappedStringTable.Checksum(bytes) });
+        string table = _cli.PathOf("v.txt.pgtable");
+        File.WriteAllBytes(table, bytes);
+        Assert.Equal(0, _cli.Run("inspect", table));
+        Assert.Contains("mapped lookup table", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("intact", _cli.Stdout, StringComparison.Ordinal);
+
+        bytes[130] ^= 1;
+        File.WriteAllBytes(table, bytes);
+        Assert.Equal(1, _cli.Run("inspect", table));
+        Assert.Contains("damaged", _cli.Stdout, StringComparison.Ordinal);
+
+        File.WriteAllBytes(table, bytes[..^1]);
+        Assert.Equal(1, _cli.Run("inspect", table));
+        Assert.Contains("truncated", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_real_kill_during_a_pair_write_never_leaves_a_torn_pair()
     {
         // The CLI as a child process on an input big enough to take a while; kill -9 at spread-out moments,
