@@ -50,17 +50,45 @@ internal static class MappedTableWriter
         var header = new TableFileHeader(table.Seed, (uint)table.SlotCount, (uint)table.Pilots.Length, tokens.Count, keys.Length, hash);
         var headerBytes = new byte[TableFile.HeaderBytes];
         TableFile.WriteHeader(headerBytes, header);
+        header = header with { Checksum = Checksum(headerBytes, slots, table.Pilots, keys) };
+        TableFile.WriteHeader(headerBytes, header);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(tablePath))!);
         string temp = tablePath + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        try
         {
-            stream.Write(headerBytes);
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slots.AsSpan()));
-            stream.Write(table.Pilots);
-            stream.Write(keys);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                stream.Write(headerBytes);
+                stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slots.AsSpan()));
+                stream.Write(table.Pilots);
+                stream.Write(keys);
+            }
+
+            File.Move(temp, tablePath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
         }
 
-        File.Move(temp, tablePath, overwrite: true);
         return tokens.Count;
+    }
+
+    /// <summary>The checksum the runtime verifies when it maps the file (MappedStringTable.Checksum, over the same sections).</summary>
+    private static unsafe uint Checksum(byte[] header, ulong[] slots, byte[] pilots, byte[] keys)
+    {
+        fixed (byte* h = header)
+        fixed (ulong* s = slots)
+        fixed (byte* p = pilots)
+        fixed (byte* k = keys)
+        {
+            return TableChecksum.Of([
+                ((nint)h, TableFile.ChecksumOffset),
+                ((nint)s, (long)slots.Length * sizeof(ulong)),
+                ((nint)p, pilots.Length),
+                ((nint)k, keys.Length),
+            ]);
+        }
     }
 }

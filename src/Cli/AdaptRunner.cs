@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PrepGen.Adapt;
+using PrepGen.Text;
 
 namespace PrepGen.Cli;
 
@@ -13,6 +14,13 @@ namespace PrepGen.Cli;
 internal sealed class AdaptRunner
 {
     private const int DefaultBatchSize = 1 << 20;
+
+    // A batch is one float array; its buffer grows with the data, so a large --batch-size costs only what the
+    // input fills, up to the largest array .NET allocates.
+    private const int MaxBatchSize = 1 << 30;
+
+    // Keras has no bound on ngram widths but memory; the adapter's (TextTokenizer.MaxNgramWidth).
+    private const int MaxNgramWidth = 64;
 
     // Which layers each layer-specific option applies to.
     private static readonly string[] Lookups = ["string-lookup", "integer-lookup", "text-vectorization"];
@@ -38,6 +46,7 @@ internal sealed class AdaptRunner
         string layer = _parse.GetValue(_o.Layer)!;
         CheckApplies(layer);
         string output = _parse.GetValue(_o.Out)!.FullName;
+        CheckPaths(output);
         switch (layer)
         {
             case "string-lookup":
@@ -76,6 +85,30 @@ internal sealed class AdaptRunner
         Require(layer, _o.StatsKey, "normalization", "discretization");
     }
 
+    // An output over the input, or two outputs on one path, would destroy a file the user still needs.
+    private void CheckPaths(string output)
+    {
+        string input = _parse.GetValue(_o.Input)!.FullName;
+        string? idf = _parse.GetValue(_o.IdfOut)?.FullName;
+        if (SamePath(output, input))
+        {
+            throw new CliException($"--out '{output}' is the --input file; write the state to another file.");
+        }
+
+        if (idf is not null && SamePath(idf, input))
+        {
+            throw new CliException($"--idf-out '{idf}' is the --input file; write the weights to another file.");
+        }
+
+        if (idf is not null && SamePath(idf, output))
+        {
+            throw new CliException($"--idf-out and --out are the same file '{output}'; the weights would replace the vocabulary. Give each its own file.");
+        }
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(a, b, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
     private void Require(string layer, Option option, params string[] layers)
     {
         if (_parse.GetResult(option) is not null && !layers.Contains(layer))
@@ -107,6 +140,7 @@ internal sealed class AdaptRunner
         }
 
         string? idf = IdfPath(adapter.OutputMode);
+        RequireRows(output);
         adapter.Save(output, idf);
         ReportVocabulary(adapter.GetVocabulary().Count, adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
     }
@@ -142,6 +176,7 @@ internal sealed class AdaptRunner
         }
 
         string? idf = IdfPath(adapter.OutputMode);
+        RequireRows(output);
         adapter.Save(output, idf);
         ReportVocabulary(adapter.GetVocabulary().Count, adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
     }
@@ -149,6 +184,7 @@ internal sealed class AdaptRunner
     private void AdaptTextVectorization(string output)
     {
         (int ngrams, int[]? widths) = ParseNgrams();
+        TextTokenizer.NgramWidths(ngrams, widths); // rejects bad widths before the input is read
         var adapter = new TextVectorizationAdapter
         {
             MaxTokens = _parse.GetValue(_o.MaxTokens),
@@ -165,6 +201,7 @@ internal sealed class AdaptRunner
         }
 
         string? idf = IdfPath(adapter.OutputMode);
+        RequireRows(output);
         adapter.Save(output, idf);
         ReportVocabulary(adapter.GetVocabulary().Count, adapter.OutputMode == OutputMode.Int ? 1 : 0, 1, output, idf);
     }
@@ -172,29 +209,28 @@ internal sealed class AdaptRunner
     private void AdaptNormalization(string output)
     {
         string key = StatsKey();
-        int batchRows = Math.Max(BatchSize() / Columns().Count, 1);
         int features = Columns().Count;
+        int batchRows = Math.Max(BatchSize() / Math.Max(features, 1), 1);
         var adapter = new NormalizationAdapter(features);
-        var batch = new float[batchRows * features];
-        int filled = 0;
+        var batch = new Batch((long)batchRows * features);
         foreach (InputRow row in Rows(single: false))
         {
             for (int f = 0; f < features; f++)
             {
-                batch[filled++] = ParseFloat(row.Cells[f], row.Line);
+                batch.Add(ParseFloat(row.Cells[f], row.Line));
             }
 
-            if (filled == batch.Length)
+            if (batch.Full)
             {
-                adapter.Update(batch);
-                filled = 0;
+                adapter.Update(batch.Values);
+                batch.Clear();
             }
         }
 
-        adapter.Update(batch.AsSpan(0, filled));
+        adapter.Update(batch.Values);
         if (adapter.Count == 0)
         {
-            throw new CliException("the input has no rows; nothing to adapt.");
+            throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
         adapter.Save(output, key);
@@ -210,33 +246,41 @@ internal sealed class AdaptRunner
             NumBins = _parse.GetValue(_o.NumBins) ?? throw new CliException("--layer discretization needs --num-bins."),
             Epsilon = _parse.GetValue(_o.Epsilon) ?? 0.01,
         };
-        var batch = new float[BatchSize()];
-        int filled = 0;
+        var batch = new Batch(BatchSize());
         long values = 0;
         foreach (InputRow row in Rows(single: true))
         {
-            batch[filled++] = ParseFloat(row.Cells[0], row.Line);
+            batch.Add(ParseFloat(row.Cells[0], row.Line));
             values++;
-            if (filled == batch.Length)
+            if (batch.Full)
             {
-                adapter.Update(batch);
-                filled = 0;
+                adapter.Update(batch.Values);
+                batch.Clear();
             }
         }
 
-        if (filled > 0 || values == 0)
+        if (batch.Values.Length > 0 || values == 0)
         {
-            adapter.Update(batch.AsSpan(0, filled));
+            adapter.Update(batch.Values);
         }
 
         if (values == 0)
         {
-            throw new CliException("the input has no rows; nothing to adapt.");
+            throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
         adapter.Save(output, key);
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"discretization: {values:N0} values, {adapter.BinBoundaries.Length} boundaries -> {output} [\"{key}\"] ({_progress.Seconds:F1} s)"));
+    }
+
+    // Empty input would give an empty vocabulary, which Keras refuses (ValueError) and the generator rejects.
+    private void RequireRows(string output)
+    {
+        if (_progress.Rows == 0)
+        {
+            throw new CliException($"'{_parse.GetValue(_o.Input)!.FullName}' has no rows (an empty file, blank lines or a header only); nothing to adapt, '{output}' is left as it was.");
+        }
     }
 
     private IEnumerable<InputRow> Rows(bool single)
@@ -342,7 +386,9 @@ internal sealed class AdaptRunner
     private int BatchSize()
     {
         int size = _parse.GetValue(_o.BatchSize) ?? DefaultBatchSize;
-        return size >= 1 ? size : throw new CliException("--batch-size must be at least 1.");
+        return size is >= 1 and <= MaxBatchSize
+            ? size
+            : throw new CliException($"--batch-size must be between 1 and {MaxBatchSize:N0} values (got {size:N0}).");
     }
 
     private string? IdfPath(OutputMode mode)
@@ -409,6 +455,11 @@ internal sealed class AdaptRunner
             {
                 throw new CliException($"--ngrams '{text}' is not a positive integer or a comma-separated list of widths.");
             }
+
+            if (numbers[i] > MaxNgramWidth)
+            {
+                throw new CliException($"--ngrams '{text}': a width of {numbers[i]:N0} is more than {MaxNgramWidth}; widths 1..n make about n ngrams of up to n tokens per input token.");
+            }
         }
 
         return text.Contains(',', StringComparison.Ordinal) ? (0, numbers) : (numbers.Length == 1 ? numbers[0] : 0, null);
@@ -419,11 +470,50 @@ internal sealed class AdaptRunner
             ? value
             : throw new CliException($"{where}: '{text}' is not an integer.");
 
+    // Keras's adapt would propagate NaN and infinities into NaN statistics (every output NaN) that stats.json
+    // cannot hold, and a value beyond float32 range becomes an infinity when Keras casts it: refuse them at
+    // their line (docs/state-files.md, "Non-finite input").
     private static float ParseFloat(Cell cell, long line)
     {
         string text = cell.Text ?? throw new CliException($"line {line}: expected a number, found an array.");
-        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
-            ? value
-            : throw new CliException($"line {line}: '{text}' is not a number.");
+        if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
+        {
+            throw new CliException($"line {line}: '{text}' is not a number.");
+        }
+
+        if (float.IsFinite(value))
+        {
+            return value;
+        }
+
+        throw new CliException(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double wide) && double.IsFinite(wide)
+            ? $"line {line}: '{text}' is beyond float32 range (Keras casts the input to float32, where it is infinite). Rescale or remove it."
+            : $"line {line}: '{text}' is not a finite number; Keras's adapt would turn the statistics into NaN. Remove or impute it.");
+    }
+
+    /// <summary>One adapt batch: grows with the values added, up to its capacity.</summary>
+    private sealed class Batch
+    {
+        private readonly long _capacity;
+        private float[] _values = new float[1024];
+        private int _count;
+
+        public Batch(long capacity) => _capacity = capacity;
+
+        public bool Full => _count == _capacity;
+
+        public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
+
+        public void Add(float value)
+        {
+            if (_count == _values.Length)
+            {
+                Array.Resize(ref _values, (int)Math.Min((long)_values.Length * 2, Math.Min(_capacity, Array.MaxLength)));
+            }
+
+            _values[_count++] = value;
+        }
+
+        public void Clear() => _count = 0;
     }
 }

@@ -29,7 +29,139 @@ internal static class InspectRunner
             throw new CliException($"cannot read '{file.FullName}': {e.Message}");
         }
 
-        return LooksLikeJson(bytes) ? InspectStats(file.FullName, bytes, stdout) : InspectVocabulary(file.FullName, bytes, stdout);
+        int result = bytes.AsSpan().StartsWith("PGTABLE"u8) ? InspectTable(file.FullName, bytes, stdout)
+            : LooksLikeJson(bytes) ? InspectStats(file.FullName, bytes, stdout)
+            : InspectLines(file.FullName, bytes, stdout);
+        return Math.Max(result, InspectPendingCommits(file.FullName, stdout));
+    }
+
+    /// <summary>
+    /// Reports an interrupted update: a writer killed while replacing this file together with another (a
+    /// vocabulary and its idf weights) leaves a commit record (<c>.prepgen-commit.*.json</c>) in the folder;
+    /// the next <c>prepgen adapt</c> into the folder completes it.
+    /// </summary>
+    private static int InspectPendingCommits(string path, TextWriter stdout)
+    {
+        string? folder = Path.GetDirectoryName(path);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        int errors = 0;
+        foreach (string record in Directory.EnumerateFiles(folder, ".prepgen-commit.*.json"))
+        {
+            List<string> targets;
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(record));
+                targets = document.RootElement.GetProperty("moves").EnumerateArray().Select(m => m.GetProperty("target").GetString() ?? "").ToList();
+            }
+            catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or KeyNotFoundException)
+            {
+                continue;
+            }
+
+            if (targets.Contains(path, OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase))
+            {
+                errors++;
+                stdout.WriteLine($"  error: an update of {string.Join(" and ", targets.Select(t => "'" + t + "'"))} was interrupted (the writer was killed), "
+                    + $"so they may not belong together; the next prepgen adapt into '{folder}' completes it (record '{Path.GetFileName(record)}').");
+            }
+        }
+
+        return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>A mapped lookup table (<c>.pgtable</c>, written by the build): its header, and whether its checksum holds.</summary>
+    private static int InspectTable(string path, byte[] bytes, TextWriter stdout)
+    {
+        if (PrepGen.Runtime.TableFile.ReadHeader(bytes) is not { } header)
+        {
+            stdout.WriteLine($"{path}: a lookup table of another PrepGen version ({Encoding.ASCII.GetString(bytes, 0, Math.Min(8, bytes.Length))})");
+            stdout.WriteLine("  error: this version reads PGTABLE2 tables; rebuild the application to rewrite it.");
+            return 1;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: mapped lookup table, {header.KeyCount:N0} tokens, {header.SlotCount:N0} slots, vocabulary sha256 {header.VocabularyHash[..Math.Min(16, header.VocabularyHash.Length)]}"));
+        long expected = header.KeysLength < 0 ? -1 : PrepGen.Runtime.TableFile.Length(header);
+        if (expected != bytes.Length)
+        {
+            stdout.WriteLine($"  error: the file is {bytes.Length} bytes where its header describes {expected}: truncated or damaged.");
+            return 1;
+        }
+
+        uint actual = PrepGen.Runtime.MappedStringTable.Checksum(bytes);
+        if (actual != header.Checksum)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  error: the content is damaged (checksum {actual:x8}, the header records {header.Checksum:x8}); rebuild the application."));
+            return 1;
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  checksum {actual:x8}: intact."));
+        return 0;
+    }
+
+    // A file whose every line is a number, not all of them integers, is an idf weights file (an IntegerLookup
+    // vocabulary is all integers, and the weights PrepGen and Keras write are logarithms).
+    private static int InspectLines(string path, byte[] bytes, TextWriter stdout)
+    {
+        string? text = null;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // InspectVocabulary reports it.
+        }
+
+        List<string>? lines = text is null ? null : SplitLines(text);
+        return lines is { Count: > 0 } && lines.All(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            && !lines.All(l => long.TryParse(l, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            ? InspectIdf(path, lines, stdout)
+            : InspectVocabulary(path, bytes, stdout);
+    }
+
+    private static int InspectIdf(string path, List<string> lines, TextWriter stdout)
+    {
+        double[] weights = lines.Select(l => double.Parse(l, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: idf weights file, {weights.Length:N0} weights (line i weighs vocabulary line i)"));
+        int errors = 0;
+        int[] notFinite = weights.Select((w, i) => (w, i)).Where(p => !double.IsFinite(p.w)).Select(p => p.i + 1).ToArray();
+        if (notFinite.Length > 0)
+        {
+            errors++;
+            stdout.WriteLine($"  error: line(s) {string.Join(", ", notFinite.Take(Shown))} hold a weight that is not finite; the generator rejects the file.");
+        }
+
+        double[] finite = weights.Where(double.IsFinite).ToArray();
+        if (finite.Length > 0)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  weights {finite.Min():R} .. {finite.Max():R}; the OOV weight (their mean, as Keras pads it) is {(float)finite.Average():R}"));
+        }
+
+        if (finite.Any(w => w < 0))
+        {
+            stdout.WriteLine("  warning: negative weights; Keras's adapt never gives them (idf = log(1 + documents / (1 + document frequency))).");
+        }
+
+        stdout.WriteLine("  note: the vocabulary file it belongs to must have exactly as many lines.");
+        return errors == 0 ? 0 : 1;
+    }
+
+    // Keras's reader: split on \n, strip one trailing \r, a final newline is optional.
+    private static List<string> SplitLines(string text)
+    {
+        List<string> lines = text.Split('\n').Select(l => l.EndsWith('\r') ? l[..^1] : l).ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
     }
 
     private static bool LooksLikeJson(byte[] bytes)
@@ -139,12 +271,7 @@ internal static class InspectRunner
             throw new CliException($"'{path}' is not valid UTF-8.");
         }
 
-        // Keras's reader: split on \n, strip one trailing \r, a final newline is optional.
-        List<string> tokens = text.Split('\n').Select(l => l.EndsWith('\r') ? l[..^1] : l).ToList();
-        if (tokens.Count > 0 && tokens[^1].Length == 0)
-        {
-            tokens.RemoveAt(tokens.Count - 1);
-        }
+        List<string> tokens = SplitLines(text);
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: vocabulary file, {tokens.Count:N0} tokens"));
         if (tokens.Count == 0)

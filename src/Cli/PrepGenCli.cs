@@ -22,8 +22,8 @@ public static class PrepGenCli
             return 0;
         }));
 
-        var path = new Argument<FileInfo>("path") { Description = "A vocabulary file or a stats.json file." };
-        var inspect = new Command("inspect", "Summarize a vocabulary file or stats.json and warn about problems.") { path };
+        var path = new Argument<FileInfo>("path") { Description = "A vocabulary file, an idf weights file, a stats.json file or a mapped table (.pgtable)." };
+        var inspect = new Command("inspect", "Summarize a vocabulary file, idf weights file or stats.json and warn about problems.") { path };
         inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, stdout)));
 
         Command import = ImportCommand.Create(stdout, stderr);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -121,11 +122,19 @@ public class MappedTableTests
         Assert.Contains(why, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    /// <summary>Open never throws (it runs in a static initializer); the table's lookups throw its clear exception.</summary>
+    private static TException Unusable<TException>(MappedStringTable table)
+        where TException : Exception
+    {
+        Assert.IsType<TException>(table.Error);
+        return Assert.Throws<TException>(() => MappedStringTable.Bytes(table.Pilots, table.BucketCount).Length);
+    }
+
     [Fact]
     public void A_missing_or_foreign_table_file_is_a_clear_error()
     {
         string missing = Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N") + ".pgtable");
-        var notFound = Assert.Throws<FileNotFoundException>(() => MappedStringTable.Open(missing, new string('0', 64), 1));
+        var notFound = Unusable<FileNotFoundException>(MappedStringTable.Open(missing, new string('0', 64), 1));
         Assert.Contains("PrepGenTable=\"mapped\"", notFound.Message, StringComparison.Ordinal);
 
         string vocabularyPath = Path.Combine(Path.GetTempPath(), "v-" + Guid.NewGuid().ToString("N") + ".txt");
@@ -134,21 +143,136 @@ public class MappedTableTests
         try
         {
             PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None);
-            var foreign = Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2));
+            var foreign = Unusable<InvalidDataException>(MappedStringTable.Open(tablePath, new string('0', 64), 2));
             Assert.Contains("other vocabulary content", foreign.Message, StringComparison.Ordinal);
 
             File.WriteAllBytes(tablePath, File.ReadAllBytes(tablePath)[..^1]);
-            var truncated = Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2));
+            var truncated = Unusable<InvalidDataException>(MappedStringTable.Open(tablePath, new string('0', 64), 2));
             Assert.Contains("bytes where its header describes", truncated.Message, StringComparison.Ordinal);
 
             File.WriteAllText(tablePath, "not a table, but long enough to hold a header: " + new string('x', 200));
-            Assert.Contains("not a PrepGen table", Assert.Throws<InvalidDataException>(() => MappedStringTable.Open(tablePath, new string('0', 64), 2)).Message, StringComparison.Ordinal);
+            Assert.Contains("not a PrepGen table", Unusable<InvalidDataException>(MappedStringTable.Open(tablePath, new string('0', 64), 2)).Message, StringComparison.Ordinal);
+
+            File.WriteAllBytes(tablePath, []);
+            Assert.Contains("empty (0 bytes)", Unusable<InvalidDataException>(MappedStringTable.Open(tablePath, new string('0', 64), 2)).Message, StringComparison.Ordinal);
+
+            File.WriteAllBytes(tablePath, "PGTABLE1"u8.ToArray().Concat(new byte[200]).ToArray());
+            Assert.Contains("another PrepGen version", Unusable<InvalidDataException>(MappedStringTable.Open(tablePath, new string('0', 64), 2)).Message, StringComparison.Ordinal);
         }
         finally
         {
             File.Delete(vocabularyPath);
             File.Delete(tablePath);
         }
+    }
+
+    [Fact]
+    public void A_flipped_byte_anywhere_in_the_table_is_found_when_it_is_mapped()
+    {
+        string vocabularyPath = Path.Combine(Path.GetTempPath(), "v-" + Guid.NewGuid().ToString("N") + ".txt");
+        string tablePath = vocabularyPath + ".pgtable";
+        var rng = new Random(3);
+        string[] tokens = Enumerable.Range(0, 2000).Select(i => Word(rng, i)).Distinct().ToArray();
+        File.WriteAllText(vocabularyPath, string.Join("\n", tokens) + "\n");
+        try
+        {
+            PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None);
+            byte[] good = File.ReadAllBytes(tablePath);
+            (string hash, long pilots, long keys) = Layout(good);
+            MappedStringTable intact = MappedStringTable.Open(tablePath, hash, tokens.Length);
+            Assert.Null(intact.Error);
+
+            // The seed (header), a slot word, a pilot, a key byte, the last byte of the file.
+            long[] offsets = [8, 128 + 100, pilots + 3, keys + 10, good.Length - 1];
+            foreach (long offset in offsets)
+            {
+                byte[] bad = (byte[])good.Clone();
+                bad[offset] ^= 0x04;
+                string copy = tablePath + "." + offset;
+                File.WriteAllBytes(copy, bad);
+                try
+                {
+                    var damaged = Unusable<InvalidDataException>(MappedStringTable.Open(copy, hash, tokens.Length));
+                    Assert.Contains("damaged", damaged.Message, StringComparison.Ordinal);
+                }
+                finally
+                {
+                    File.Delete(copy);
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(vocabularyPath);
+            File.Delete(tablePath);
+        }
+    }
+
+    [Fact]
+    public void A_long_key_offset_outside_the_key_blob_is_an_error_not_a_wild_read()
+    {
+        // A file whose checksum was recomputed after its long-key offset was changed (a crafted file, or memory
+        // damage after the check): the probe checks the offset against the key blob.
+        string vocabularyPath = Path.Combine(Path.GetTempPath(), "v-" + Guid.NewGuid().ToString("N") + ".txt");
+        string tablePath = vocabularyPath + ".pgtable";
+        string longKey = new('k', 40);
+        File.WriteAllText(vocabularyPath, "a\n" + longKey + "\nb\n");
+        try
+        {
+            PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None);
+            byte[] bytes = File.ReadAllBytes(tablePath);
+            (string hash, long pilots, _) = Layout(bytes);
+            for (int at = 128; at < pilots; at += 24)
+            {
+                if ((uint)BitConverter.ToUInt64(bytes, at + 16) == (uint)longKey.Length)
+                {
+                    BitConverter.TryWriteBytes(bytes.AsSpan(at), 1UL << 40); // the key's offset, far outside the mapping
+                }
+            }
+
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(104), MappedStringTable.Checksum(bytes));
+            File.WriteAllBytes(tablePath, bytes);
+            MappedStringTable table = MappedStringTable.Open(tablePath, hash, 3);
+            Assert.Null(table.Error);
+            Assert.Equal(0, StringTable.Find("a"u8, table.Seed, MappedStringTable.Bytes(table.Pilots, table.BucketCount), table.Slots, table.SlotCount, MappedStringTable.Bytes(table.Keys, table.KeysLength)));
+            var ex = Assert.Throws<InvalidDataException>(() => StringTable.Find(System.Text.Encoding.UTF8.GetBytes(longKey), table.Seed,
+                MappedStringTable.Bytes(table.Pilots, table.BucketCount), table.Slots, table.SlotCount, MappedStringTable.Bytes(table.Keys, table.KeysLength)));
+            Assert.Contains("damaged", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(vocabularyPath);
+            File.Delete(tablePath);
+        }
+    }
+
+    [Fact]
+    public void A_generated_layer_without_its_table_throws_the_clear_exception_on_every_call()
+    {
+        // Not a TypeInitializationException: the generated static initializer cannot fail.
+        string name = "absent-" + Guid.NewGuid().ToString("N") + ".txt";
+        string text = "alpha\nbeta\ngamma\n";
+        GeneratorRun mapped = RunMapped(Source.Replace("VOCAB", name), ("/p/" + name, text), "/p/" + name);
+        Assert.Empty(mapped.GeneratorDiagnostics);
+        Type e = GeneratorHarness.Load(mapped).GetType("Demo.E")!;
+        var s = e.GetMethod("S")!.CreateDelegate<Func<string, long>>();
+        for (int call = 0; call < 2; call++)
+        {
+            var ex = Assert.Throws<FileNotFoundException>(() => s("alpha"));
+            Assert.Contains(name + ".pgtable", ex.Message, StringComparison.Ordinal);
+        }
+
+        var textIds = e.GetMethod("TextIds")!.CreateDelegate<Func<string, long[]>>();
+        Assert.Throws<FileNotFoundException>(() => textIds("alpha beta"));
+    }
+
+    /// <summary>A table file's content hash, pilots offset and keys offset, read as docs/design.md lays the header out.</summary>
+    private static (string Hash, long Pilots, long Keys) Layout(byte[] file)
+    {
+        uint slots = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(16));
+        uint buckets = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(20));
+        long pilots = 128 + (slots * 24L);
+        return (Encoding.ASCII.GetString(file, 40, 64), pilots, pilots + buckets);
     }
 
     private static GeneratorRun RunMapped(string source, (string Path, string Text) file, string mappedPath)

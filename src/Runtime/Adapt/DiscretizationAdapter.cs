@@ -29,6 +29,16 @@ public sealed class DiscretizationAdapter
     /// <summary>Summarizes one batch of values (cast to float32 as Keras does) and merges it into the state.</summary>
     public void Update(ReadOnlySpan<float> values)
     {
+        // NaN has no place in a sorted summary (NumPy sorts it last, .NET first), so the boundaries would not be
+        // Keras's: refuse it here rather than learn silently different bins (docs/state-files.md, "Non-finite input").
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+            {
+                throw new ArgumentException($"values[{i}] is NaN; discretization boundaries cannot be learned from NaN. Remove or impute it first.", nameof(values));
+            }
+        }
+
         QuantileSummary batch = QuantileSummary.Summarize(values, Epsilon);
         _summary = QuantileSummary.Merge(batch, _summary, Epsilon);
     }
@@ -52,10 +62,12 @@ public sealed class DiscretizationAdapter
     public void Save(string statsFile, string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(statsFile);
+        double[] boundaries = BinBoundaries;
+        StateFiles.RequireFinite(boundaries, "bin boundary");
         var entry = new JsonObject
         {
             ["kind"] = "discretization",
-            ["bin_boundaries"] = StateFiles.ToJsonArray(BinBoundaries),
+            ["bin_boundaries"] = StateFiles.ToJsonArray(boundaries),
             ["num_bins"] = NumBins,
             ["epsilon"] = Epsilon,
         };

@@ -6,6 +6,12 @@ namespace PrepGen.Adapt;
 internal sealed record LookupLayout<TToken>(int? MaxTokens, int NumOovIndices, bool HasMask, TToken Mask, TToken Oov, OutputMode OutputMode)
     where TToken : notnull
 {
+    /// <summary>
+    /// The most OOV indices an adapter lays out (each is a vocabulary entry; Keras has no bound but memory, and
+    /// int.MaxValue entries would not fit in it).
+    /// </summary>
+    public const int MaxOovIndices = 1 << 20;
+
     /// <summary>The mask takes slot 0 only in int mode.</summary>
     public bool MaskHasSlot => HasMask && OutputMode == OutputMode.Int;
 
@@ -23,9 +29,9 @@ internal sealed record LookupLayout<TToken>(int? MaxTokens, int NumOovIndices, b
             throw new ArgumentException($"MaxTokens must be greater than 1 when set (got {max}).");
         }
 
-        if (NumOovIndices < 0)
+        if (NumOovIndices < 0 || NumOovIndices > MaxOovIndices)
         {
-            throw new ArgumentException($"NumOovIndices must be 0 or more (got {NumOovIndices}).");
+            throw new ArgumentException($"NumOovIndices must be between 0 and {MaxOovIndices} (got {NumOovIndices}): each OOV index is a vocabulary slot.");
         }
     }
 }

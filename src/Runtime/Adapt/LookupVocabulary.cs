@@ -91,9 +91,17 @@ internal sealed class LookupVocabulary<TToken>
             tokens.Add(format(built.Vocabulary[i]));
         }
 
-        // Check both outputs before writing either, so a bad token never leaves a new vocabulary beside old weights.
-        StateFiles.ValidateVocabularyTokens(tokens);
-        StateFiles.WriteVocabulary(vocabularyFile, tokens);
+        if (tokens.Count == 0)
+        {
+            // Keras's set_vocabulary raises ValueError for an empty vocabulary, and the generator rejects an empty file.
+            throw new InvalidOperationException(
+                "No tokens were learned (the input was empty, or every value was a special token), so there is no vocabulary to write; '"
+                + vocabularyFile + "' is left as it was.");
+        }
+
+        // Both files are checked before either is written, and replaced as one (StateFiles.Replace), so a bad
+        // token or a killed process never leaves a new vocabulary beside old weights.
+        var files = new List<PendingFile>(2) { StateFiles.Vocabulary(vocabularyFile, tokens) };
         if (idfWeightsFile is not null)
         {
             var weights = new List<double>(tokens.Count);
@@ -102,8 +110,10 @@ internal sealed class LookupVocabulary<TToken>
                 weights.Add(built.MaybeIdfWeights![i]);
             }
 
-            StateFiles.WriteIdfWeights(idfWeightsFile, weights);
+            files.Add(StateFiles.IdfWeights(idfWeightsFile, weights));
         }
+
+        StateFiles.Replace(files);
     }
 
     private TokenCounter<TToken> Counter() => _counter ??= new TokenCounter<TToken>(_layout().OutputMode == OutputMode.TfIdf);

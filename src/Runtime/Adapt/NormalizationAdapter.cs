@@ -115,11 +115,15 @@ public sealed class NormalizationAdapter
     public void Save(string statsFile, string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(statsFile);
+        double[] mean = Mean;
+        double[] variance = Variance;
+        StateFiles.RequireFinite(mean, "mean");
+        StateFiles.RequireFinite(variance, "variance");
         var entry = new JsonObject
         {
             ["kind"] = "normalization",
-            ["mean"] = StateFiles.ToJsonArray(Mean),
-            ["variance"] = StateFiles.ToJsonArray(Variance),
+            ["mean"] = StateFiles.ToJsonArray(mean),
+            ["variance"] = StateFiles.ToJsonArray(variance),
             ["count"] = _count,
         };
         StateFiles.WriteStatsEntry(statsFile, key, entry);

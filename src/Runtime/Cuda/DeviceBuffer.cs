@@ -15,6 +15,7 @@ public sealed unsafe class DeviceBuffer<T> : IDisposable
     public DeviceBuffer(long length, CudaContext? context = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, long.MaxValue / sizeof(T)); // ByteLength must not wrap
         Context = context ?? CudaContext.Default;
         Context.MakeCurrent();
         Length = length;

@@ -15,7 +15,7 @@ internal sealed class CpuPlan
         int max = spec.InputLength;
         foreach (var s in Stages)
         {
-            max = Math.Max(max, s.OutHeight * s.OutWidth * c);
+            max = Math.Max(max, checked(s.OutHeight * s.OutWidth * c));
         }
 
         MaxImageFloats = max;

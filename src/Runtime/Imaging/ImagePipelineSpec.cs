@@ -28,6 +28,7 @@ public sealed class ImagePipelineSpec
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentNullException.ThrowIfNull(ops);
+        CheckImageSize(height, width, channels, "The input image");
         Height = height;
         Width = width;
         Channels = channels;
@@ -73,15 +74,21 @@ public sealed class ImagePipelineSpec
     /// <summary>Output width in training.</summary>
     public int TrainingOutputWidth => Last(_training).W;
 
+    /// <summary>
+    /// The most values one image may hold at any stage: the CPU kernels run each image in float arrays and
+    /// index it with ints, the CUDA kernels index within an image with ints.
+    /// </summary>
+    internal static int MaxImageValues => Array.MaxLength;
+
     /// <summary>Floats per input image (H * W * C).</summary>
-    public int InputLength => Height * Width * Channels;
+    public int InputLength => checked(Height * Width * Channels);
 
     /// <summary>Floats per output image in the given mode.</summary>
     /// <param name="training">Whether augmentation is active.</param>
     public int OutputLength(bool training)
     {
         var (h, w) = Last(training ? _training : _inference);
-        return h * w * Channels;
+        return checked(h * w * Channels);
     }
 
     /// <summary>The stages that act in a mode (inference drops the augmentation layers).</summary>
@@ -92,6 +99,17 @@ public sealed class ImagePipelineSpec
 
     private (int H, int W) Last(PipelineStage[] stages)
         => stages.Length == 0 ? (Height, Width) : (stages[^1].OutHeight, stages[^1].OutWidth);
+
+    /// <summary>Refuses an image whose length overflows what the kernels index (checked 64-bit arithmetic).</summary>
+    private static void CheckImageSize(int height, int width, int channels, string what)
+    {
+        long values = (long)height * width * channels;
+        if (values > MaxImageValues)
+        {
+            throw new ArgumentException(
+                $"{what} would be {height}x{width}x{channels} = {values:N0} values; an image holds at most {MaxImageValues:N0} (its length must fit in an int).");
+        }
+    }
 
     private PipelineStage[] BuildStages(bool training)
     {
@@ -107,6 +125,7 @@ public sealed class ImagePipelineSpec
             }
 
             var (oh, ow) = op.OutputSize(h, w, training);
+            CheckImageSize(oh, ow, Channels, $"Layer {i} ({op.GetType().Name.Replace("Op", "", StringComparison.Ordinal)}{(training ? ", training" : "")})'s output");
             ResampleMap? map = op switch
             {
                 ResizeOp r => ResampleMap.ForResize(h, w, r),

@@ -83,9 +83,11 @@ internal sealed class ResampleMap
         if (op.PadToAspectRatio)
         {
             // Keras pads int((pad - h) / 2) rows on each side, so an odd difference loses one row.
-            int padH = (Math.Max(h, (int)((float)(w * op.Height) / op.Width)) - h) / 2;
-            int padW = (Math.Max(w, (int)((float)(h * op.Width) / op.Height)) - w) / 2;
-            return new ResampleMap(h, w, h + (2 * padH), w + (2 * padW), -padH, -padW, op.Height, op.Width, nearest, op.FillValue);
+            // The products in 64 bits: w * op.Height overflows int for sizes that are each valid.
+            long padH = (Math.Max(h, (long)((float)((long)w * op.Height) / op.Width)) - h) / 2;
+            long padW = (Math.Max(w, (long)((float)((long)h * op.Width) / op.Height)) - w) / 2;
+            return new ResampleMap(h, w, Window(h + (2 * padH), "padded height"), Window(w + (2 * padW), "padded width"), (int)-padH, (int)-padW,
+                op.Height, op.Width, nearest, op.FillValue);
         }
 
         return new ResampleMap(h, w, h, w, 0, 0, op.Height, op.Width, nearest, 0f);
@@ -108,8 +110,8 @@ internal sealed class ResampleMap
     /// </summary>
     public static ResampleMap RandomCropFallback(int h, int w, int outH, int outW)
     {
-        int cropH = Math.Max(Math.Min(h, (int)((float)(w * outH) / outW)), 1);
-        int cropW = Math.Max(Math.Min(w, (int)((float)(h * outW) / outH)), 1);
+        int cropH = (int)Math.Max(Math.Min(h, (long)((float)((long)w * outH) / outW)), 1);
+        int cropW = (int)Math.Max(Math.Min(w, (long)((float)((long)h * outW) / outH)), 1);
         int y0 = (int)((float)(h - cropH) / 2);
         int x0 = (int)((float)(w - cropW) / 2);
         return new ResampleMap(h, w, Math.Min(outH, h - y0), Math.Min(outW, w - x0), y0, x0, outH, outW, nearest: false, 0f);
@@ -118,8 +120,8 @@ internal sealed class ResampleMap
     /// <summary>smart_resize: center-crop to the target aspect ratio (float32 division, truncation), then resize.</summary>
     public static ResampleMap AspectCrop(int h, int w, int outH, int outW, bool nearest)
     {
-        int cropH = Math.Max(Math.Min(h, (int)((float)(w * outH) / outW)), 1);
-        int cropW = Math.Max(Math.Min(w, (int)((float)(h * outW) / outH)), 1);
+        int cropH = (int)Math.Max(Math.Min(h, (long)((float)((long)w * outH) / outW)), 1);
+        int cropW = (int)Math.Max(Math.Min(w, (long)((float)((long)h * outW) / outH)), 1);
         int y0 = (int)((float)(h - cropH) / 2);
         int x0 = (int)((float)(w - cropW) / 2);
         return new ResampleMap(h, w, cropH, cropW, y0, x0, outH, outW, nearest, 0f);
@@ -156,6 +158,10 @@ internal sealed class ResampleMap
 
         return (lo, hi, lerp);
     }
+
+    /// <summary>A window side, which the kernels index with ints.</summary>
+    private static int Window(long size, string what) =>
+        size <= int.MaxValue ? (int)size : throw new ArgumentException($"Resizing with pad_to_aspect_ratio needs a {what} of {size:N0} pixels, more than an image side can have.");
 
     private static int ToSource(int index, int size) => (uint)index < (uint)size ? index : -1;
 }

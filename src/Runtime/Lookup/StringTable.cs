@@ -100,9 +100,24 @@ public static unsafe class StringTable
         return (uint)meta == (uint)key.Length && Ascii.Equals(Stored(keys, ref e, key.Length), key) ? (int)(meta >> 32) : -1;
     }
 
-    /// <summary>The stored bytes of the slot's key (its length already checked, so the slice cannot throw).</summary>
-    private static ReadOnlySpan<byte> Stored(ReadOnlySpan<byte> keys, ref ulong e, int length) =>
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)e), length);
+    /// <summary>
+    /// The stored bytes of the slot's key. The offset is checked against the key blob: a mapped table's slots
+    /// come from a file, and a damaged offset must not read outside the mapping.
+    /// </summary>
+    private static ReadOnlySpan<byte> Stored(ReadOnlySpan<byte> keys, ref ulong e, int length)
+    {
+        if (e > (ulong)keys.Length || (ulong)length > (ulong)keys.Length - e)
+        {
+            ThrowDamaged(e, length, keys.Length);
+        }
+
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)e), length);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDamaged(ulong offset, int length, int keysLength) =>
+        throw new System.IO.InvalidDataException(
+            "PrepGen: a lookup table is damaged: a slot points at key bytes " + offset + ".." + (offset + (ulong)length) + " of a " + keysLength + "-byte key blob.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref ulong Slot(ulong h, ReadOnlySpan<byte> pilots, nint slots, uint slotCount)

@@ -9,9 +9,10 @@ namespace PrepGen.Runtime;
 /// The file of a memory-mapped string table (a vocabulary marked <c>PrepGenTable="mapped"</c>): built by the
 /// PrepGen build task, mapped by <see cref="MappedStringTable"/>. Little-endian:
 /// <list type="bullet">
-/// <item>header, <see cref="HeaderBytes"/> bytes: magic <c>PGTABLE1</c>, seed (u64), slot count (u32), bucket
+/// <item>header, <see cref="HeaderBytes"/> bytes: magic <c>PGTABLE2</c>, seed (u64), slot count (u32), bucket
 /// count (u32), key count (u32), reserved (u32), key blob length (u64), the vocabulary's content hash
-/// (64 ASCII hex digits, as the generator computes it), zero padding;</item>
+/// (64 ASCII hex digits, as the generator computes it), at <see cref="ChecksumOffset"/> the checksum (u32,
+/// <c>TableChecksum</c>) of the header's first <see cref="ChecksumOffset"/> bytes and of the body, zero padding;</item>
 /// <item>the slots (<see cref="SlotLayout"/>), 64-byte aligned in the file and so in the mapping;</item>
 /// <item>the pilots, one byte per bucket; then the key blob (<see cref="KeyBlob"/>).</item>
 /// </list>
@@ -24,7 +25,13 @@ public static class TableFile
     /// <summary>The content hash's length in ASCII hex digits.</summary>
     public const int HashChars = 64;
 
-    private const string MagicText = "PGTABLE1";
+    /// <summary>Where the checksum is stored; the header bytes before it are checksummed with the body.</summary>
+    public const int ChecksumOffset = 40 + HashChars;
+
+    /// <summary>The magic without its version digit: a file that has it and another digit is a table of another PrepGen version.</summary>
+    public const string MagicFamily = "PGTABLE";
+
+    private const string MagicText = "PGTABLE2";
 
     /// <summary>Writes a header into the first <see cref="HeaderBytes"/> bytes of <paramref name="header"/>.</summary>
     public static void WriteHeader(Span<byte> header, in TableFileHeader value)
@@ -42,6 +49,7 @@ public static class TableFile
         BinaryPrimitives.WriteInt32LittleEndian(header.Slice(24), value.KeyCount);
         BinaryPrimitives.WriteInt64LittleEndian(header.Slice(32), value.KeysLength);
         Encoding.ASCII.GetBytes(value.VocabularyHash).CopyTo(header.Slice(40));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(ChecksumOffset), value.Checksum);
     }
 
     /// <summary>Reads a header; null when the bytes are not a PrepGen table header.</summary>
@@ -58,7 +66,8 @@ public static class TableFile
             BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(20)),
             BinaryPrimitives.ReadInt32LittleEndian(header.Slice(24)),
             BinaryPrimitives.ReadInt64LittleEndian(header.Slice(32)),
-            Encoding.ASCII.GetString(header.Slice(40, HashChars).ToArray()));
+            Encoding.ASCII.GetString(header.Slice(40, HashChars).ToArray()),
+            BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(ChecksumOffset)));
     }
 
     /// <summary>Where the pilots start.</summary>
@@ -75,4 +84,4 @@ public static class TableFile
 }
 
 /// <summary>The header fields of a <see cref="TableFile"/>.</summary>
-public readonly record struct TableFileHeader(ulong Seed, uint SlotCount, uint BucketCount, int KeyCount, long KeysLength, string VocabularyHash);
+public readonly record struct TableFileHeader(ulong Seed, uint SlotCount, uint BucketCount, int KeyCount, long KeysLength, string VocabularyHash, uint Checksum = 0);

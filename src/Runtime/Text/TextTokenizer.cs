@@ -125,6 +125,13 @@ public static class TextTokenizer
     }
 
     /// <summary>
+    /// The widest ngram the adapters accept. Keras has no bound but memory: widths 1..n over a document of t tokens
+    /// make about n * t ngrams of up to n tokens each, so n = 64 already costs ~n^2 / 2 = 2,048 token copies per
+    /// token of input, and <c>Ngrams = int.MaxValue</c> cannot even list its widths.
+    /// </summary>
+    internal const int MaxNgramWidth = 64;
+
+    /// <summary>
     /// The ngram widths Keras uses: <paramref name="ngrams"/> = n means 1..n; explicit
     /// <paramref name="widths"/> are used as given; neither means plain tokens (width 1).
     /// </summary>
@@ -140,15 +147,15 @@ public static class TextTokenizer
             var copy = new int[widths.Count];
             for (int i = 0; i < copy.Length; i++)
             {
-                copy[i] = widths[i] > 0 ? widths[i] : throw new ArgumentException("Ngram widths must be positive.");
+                copy[i] = widths[i] is > 0 and <= MaxNgramWidth ? widths[i] : throw new ArgumentException($"Ngram widths must be between 1 and {MaxNgramWidth} (got {widths[i]}).");
             }
 
             return copy;
         }
 
-        if (ngrams < 0)
+        if (ngrams < 0 || ngrams > MaxNgramWidth)
         {
-            throw new ArgumentException("Ngrams must not be negative.");
+            throw new ArgumentException($"Ngrams must be between 0 and {MaxNgramWidth} (got {ngrams}).");
         }
 
         int n = Math.Max(ngrams, 1);

@@ -122,9 +122,11 @@ public static class TextVectorizer
     /// <summary>Receives the index of every token and n-gram of a document, in Keras order.</summary>
     internal interface ISink
     {
-        void Start(int count);
+        /// <summary>The document's n-gram count, before any is added (64 bits: 60M tokens and 40 widths exceed an int).</summary>
+        void Start(long count);
 
-        void Add(long index);
+        /// <summary>Adds one index; false when the sink needs no more (the rest of the document cannot change its output).</summary>
+        bool Add(long index);
     }
 
     private static ReadOnlySpan<char> Text(string text)
@@ -144,7 +146,8 @@ public static class TextVectorizer
             return;
         }
 
-        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        // GetMaxByteCount throws past ~715M chars; the exact count is one more pass, only for such texts.
+        byte[] rented = ArrayPool<byte>.Shared.Rent(text.Length <= Array.MaxLength / 3 ? Encoding.UTF8.GetMaxByteCount(text.Length) : Encoding.UTF8.GetByteCount(text));
         try
         {
             int length = Encoding.UTF8.GetBytes(text, rented);
@@ -161,8 +164,22 @@ public static class TextVectorizer
         where TSink : ISink, allows ref struct
     {
         // Worst case: character split turns each byte of invalid UTF-8 into a 3-byte U+FFFD plus a space.
-        int joinedSize = T.Split == Split.Character ? (utf8.Length * 4) + 1 : utf8.Length + 1;
-        int rangeCount = (T.Split == Split.Whitespace ? (utf8.Length / 2) + 1 : utf8.Length + 1) * 2;
+        long joinedLong = T.Split == Split.Character ? (utf8.Length * 4L) + 1 : utf8.Length + 1L;
+        long rangeLong = (T.Split == Split.Whitespace ? (utf8.Length / 2L) + 1 : utf8.Length + 1L) * 2;
+        if (joinedLong > Array.MaxLength || rangeLong > Array.MaxLength)
+        {
+            long max = T.Split switch
+            {
+                Split.Character => (Array.MaxLength - 1L) / 4,
+                Split.Whitespace => Array.MaxLength - 2L,
+                _ => (Array.MaxLength / 2L) - 1,
+            };
+            throw new ArgumentException(
+                $"The document is {utf8.Length:N0} UTF-8 bytes; TextVectorization with Split.{T.Split} handles documents of at most {max:N0}. Split it into several documents.");
+        }
+
+        int joinedSize = (int)joinedLong;
+        int rangeCount = (int)rangeLong;
         byte[]? rentedBytes = null;
         int[]? rentedRanges = null;
         Span<byte> joined = joinedSize <= StackBytes ? stackalloc byte[joinedSize] : (rentedBytes = ArrayPool<byte>.Shared.Rent(joinedSize));
@@ -170,7 +187,7 @@ public static class TextVectorizer
         try
         {
             int tokens = Tokenize<T>(utf8, joined, ranges);
-            int total = 0;
+            long total = 0;
             foreach (int width in T.NgramWidths)
             {
                 total += Math.Max(0, tokens - width + 1);
@@ -185,7 +202,10 @@ public static class TextVectorizer
                     // Tokens sit in 'joined' separated by single spaces: an n-gram is one contiguous slice.
                     int start = ranges[2 * i];
                     int end = ranges[(2 * (i + width - 1)) + 1];
-                    sink.Add(T.IndexOf(joined.Slice(start, end - start)));
+                    if (!sink.Add(T.IndexOf(joined.Slice(start, end - start))))
+                    {
+                        return;
+                    }
                 }
             }
         }
@@ -414,6 +434,7 @@ public static class TextVectorizer
         private readonly Span<long> _destination;
         private readonly int _sequenceLength;
         private int _count;
+        private long _total;
 
         public IndexSink(Span<long> destination, int sequenceLength)
         {
@@ -427,32 +448,38 @@ public static class TextVectorizer
             _count = 0;
         }
 
-        public readonly void Start(int count)
+        public void Start(long count)
         {
             if (_sequenceLength <= 0 && count > _destination.Length)
             {
-                throw new ArgumentException($"The destination has {_destination.Length} elements but the document has {count} tokens; pass a longer span or set OutputSequenceLength.", "tokenIds");
+                throw new ArgumentException($"The destination has {_destination.Length} elements but the document has {count:N0} tokens; pass a longer span or set OutputSequenceLength.", "tokenIds");
             }
+
+            _total = count;
         }
 
-        public void Add(long index)
+        // Only the first ids are written (all of them without a sequence length, as Start checked): past
+        // them the rest of the document cannot change the output, and the count is already known.
+        public bool Add(long index)
         {
-            if (_count < (_sequenceLength > 0 ? _sequenceLength : _destination.Length))
+            int limit = _sequenceLength > 0 ? _sequenceLength : _destination.Length;
+            if (_count < limit)
             {
-                _destination[_count] = index;
+                _destination[_count++] = index;
             }
 
-            _count++;
+            return _count < limit;
         }
 
-        public int Finish()
+        /// <summary>The document's token count; a truncated document of more than int.MaxValue n-grams gives int.MaxValue.</summary>
+        public readonly int Finish()
         {
             if (_sequenceLength > 0 && _count < _sequenceLength)
             {
                 _destination.Slice(_count, _sequenceLength - _count).Clear();
             }
 
-            return _count;
+            return (int)Math.Min(_total, int.MaxValue);
         }
     }
 
@@ -469,11 +496,11 @@ public static class TextVectorizer
             _count = 0;
         }
 
-        public readonly void Start(int count)
+        public readonly void Start(long count)
         {
         }
 
-        public void Add(long index)
+        public bool Add(long index)
         {
             if ((ulong)index < (ulong)_row.Length)
             {
@@ -486,6 +513,8 @@ public static class TextVectorizer
                 _count += before == 0 ? 1 : 0;
                 _row[(int)index] = before + 1f;
             }
+
+            return true;
         }
 
         public readonly void Finish(ReadOnlySpan<float> idf)
@@ -514,16 +543,18 @@ public static class TextVectorizer
             _count = count;
         }
 
-        public void Start(int count)
+        public void Start(long count)
         {
         }
 
-        public void Add(long index)
+        public bool Add(long index)
         {
             if ((ulong)index < (ulong)_row.Length)
             {
                 _row[(int)index] = _count ? _row[(int)index] + 1f : 1f;
             }
+
+            return true;
         }
     }
 }
