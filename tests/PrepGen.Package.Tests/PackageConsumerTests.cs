@@ -89,7 +89,18 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
         return stdout;
     }
 
-    internal static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, string file, params string[] arguments)
+    internal static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, string file, params string[] arguments) =>
+        RunProcess(directory, null, file, arguments);
+
+    /// <summary>Runs a process with extra environment variables; throws on a non-zero exit.</summary>
+    internal static string Run(string directory, IReadOnlyDictionary<string, string> environment, string file, params string[] arguments)
+    {
+        (int exitCode, string stdout, string stderr) = RunProcess(directory, environment, file, arguments);
+        Assert.True(exitCode == 0, $"{file} {string.Join(' ', arguments)} failed ({exitCode}):\n{stdout}\n{stderr}");
+        return stdout;
+    }
+
+    internal static (int ExitCode, string Stdout, string Stderr) RunProcess(string directory, IReadOnlyDictionary<string, string>? environment, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -103,6 +114,11 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();

@@ -40,10 +40,12 @@ public sealed class ToolInstallTests : IDisposable
         string imported = PackageConsumerTests.Run(work, prepgen, "import", model, "--out", "keras", "--namespace", "Shop", "--type", "Pets");
         Assert.Contains("Imported Shop.Pets: one row encodes to 48 floats", imported, StringComparison.Ordinal);
 
-        // As a local tool: a manifest in the repository, restored by `dotnet tool restore`.
-        PackageConsumerTests.Run(work, "dotnet", "new", "tool-manifest");
-        PackageConsumerTests.Run(work, "dotnet", "tool", "install", "PrepGen.Cli");
-        Assert.Contains("Usage:", PackageConsumerTests.Run(work, "dotnet", "tool", "run", "prepgen", "--", "--help"), StringComparison.Ordinal);
+        // As a local tool: a manifest in the repository. The SDK caches where it resolved a local tool
+        // (~/.dotnet/toolResolverCache) across runs; a private CLI home keeps an earlier run's folder out.
+        var home = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(_root, "home") };
+        PackageConsumerTests.Run(work, home, "dotnet", "new", "tool-manifest");
+        PackageConsumerTests.Run(work, home, "dotnet", "tool", "install", "PrepGen.Cli");
+        Assert.Contains("Usage:", PackageConsumerTests.Run(work, home, "dotnet", "tool", "run", "prepgen", "--", "--help"), StringComparison.Ordinal);
     }
 
     public void Dispose()
