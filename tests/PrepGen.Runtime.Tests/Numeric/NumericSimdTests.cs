@@ -3,13 +3,13 @@ using PrepGen.Runtime;
 namespace PrepGen.Runtime.Tests.Numeric;
 
 /// <summary>
-/// Every SIMD path of the numeric kernels (Vector512, Vector256; forced, so both run on any machine: an
+/// Every SIMD path of the numeric kernels (Vector512, Vector256, Vector128; forced, so all run on any machine: an
 /// unaccelerated width is emulated lane by lane with the same IEEE operations) against the scalar Keras
 /// formula, bit for bit, on random data with denormals, ±0, ±inf, NaN and huge values.
 /// </summary>
 public class NumericSimdTests
 {
-    private static readonly SimdWidth[] Widths = [SimdWidth.Scalar, SimdWidth.V256, SimdWidth.V512];
+    private static readonly SimdWidth[] Widths = [SimdWidth.Scalar, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512];
 
     private static readonly int[] Lengths = [0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 127, 256, 1000, 4099];
 
