@@ -79,23 +79,24 @@ public class NumericBenchmarks
     [BenchmarkCategory("normalize-1M"), Benchmark]
     public void PrepGen_Normalize() => NumericLayers.Normalize(_input, _output);
 
-    /// <summary>The generated layer's kernel with Vector128 forced: the shape Arm64 (AdvSimd) runs.</summary>
+    // The same kernel with its path and width forced (the generated layer takes the path NormalizationKernel.PreferReciprocal
+    // picks for the machine): division or reciprocal + FMA corrections, at the best width and at Vector128 (Arm64's shape).
+    // Std 6.5 rounds its reciprocal by 0.625 of 2^-24, so the reciprocal path takes the second correction; 6.4 (0.25)
+    // takes one.
     [BenchmarkCategory("normalize-1M"), Benchmark]
-    public void PrepGen_Normalize_V128() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128);
+    public void Kernel_Divide() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdPaths.Best, reciprocal: false);
 
-    /// <summary>Not an alternative: the same driver dividing (the previous kernel's arithmetic), to show what the reciprocal path saves.</summary>
     [BenchmarkCategory("normalize-1M"), Benchmark]
-    public void Reference_Divide_SameDriver() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdPaths.Best, reciprocal: false);
+    public void Kernel_Reciprocal() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdPaths.Best, reciprocal: true);
 
     [BenchmarkCategory("normalize-1M"), Benchmark]
-    public void Reference_Divide_SameDriver_V128() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128, reciprocal: false);
+    public void Kernel_Reciprocal_OneCorrection() => NormalizationKernel.Run(_input, _output, [Mean], [6.4f], invert: false, SimdPaths.Best, reciprocal: true);
 
-    /// <summary>
-    /// Std 6.5 rounds its reciprocal by 0.625 of 2^-24, so the kernel takes the second correction; 6.4 (0.25 of
-    /// 2^-24) takes one. Same data, the one-correction cost.
-    /// </summary>
     [BenchmarkCategory("normalize-1M"), Benchmark]
-    public void PrepGen_Normalize_OneCorrection() => NormalizationKernel.Normalize(_input, _output, [Mean], [6.4f]);
+    public void Kernel_V128_Divide() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128, reciprocal: false);
+
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Kernel_V128_Reciprocal() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128, reciprocal: true);
 
     [BenchmarkCategory("discretize-4096"), Benchmark(Baseline = true)]
     public void ArrayBinarySearch()

@@ -30,7 +30,8 @@ namespace PrepGen.Runtime;
 /// <c>[max(2^-100, |d|*2^-125), min(float.MaxValue, |d|*2^126)]</c> (bounds taken over all features: zeros, the signs
 /// of zero, subnormal or near-subnormal quotients, overflow, infinities, NaN) is divided instead, as is every call whose
 /// denominators are not all in <c>[2^-120, 2^120]</c>, calls with fewer than <see cref="MinRowsForReciprocal"/> rows
-/// (the per-feature reciprocals would cost as much as the divisions they save) and hardware without a fused multiply-add.
+/// (the per-feature reciprocals would cost as much as the divisions they save) and hardware without a fused multiply-add;
+/// and the public kernel divides outright where the divider is not the bottleneck (<see cref="PreferReciprocal"/>).
 /// </para>
 /// </remarks>
 public static class NormalizationKernel
@@ -51,18 +52,29 @@ public static class NormalizationKernel
     private static readonly bool FusedMultiplyAddIsFast = Fma.IsSupported || AdvSimd.IsSupported;
 
     /// <summary>
+    /// Whether the public kernel takes the reciprocal path (both paths give the same bits). Measured
+    /// (docs/benchmarks.md): on an AVX2 Zen 3 the divider keeps up with memory at Vector256 (the division pass is
+    /// 1.1-1.4x a copy) and the reciprocal path's five multiply-adds per vector are slower (1.3-2.1x), so x86 without
+    /// AVX-512 divides. Where division is the bottleneck (Vector512: <c>vdivps zmm</c> made the 1M-float pass 1.69x
+    /// a copy on an AVX-512 EPYC; Arm64, whose vector divide is not pipelined like its four FMA pipes) the reciprocal
+    /// path is taken. Unmeasured on those two here: a policy, not a measurement.
+    /// </summary>
+    internal static readonly bool PreferReciprocal = Vector512.IsHardwareAccelerated || AdvSimd.Arm64.IsSupported;
+
+    /// <summary>
     /// <c>output[i] = (input[i] - mean[i % f]) / denominator[i % f]</c> with <c>f = mean.Length</c>: the input is
     /// whole rows of f features. Throws <see cref="ArgumentException"/> when it is not, or when
     /// <paramref name="output"/> is shorter than <paramref name="input"/> or overlaps it other than as the same span;
     /// elements past the input's length are left untouched.
     /// </summary>
     public static void Normalize(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator) =>
-        Run(input, output, mean, denominator, invert: false, SimdPaths.Best);
+        Run(input, output, mean, denominator, invert: false, SimdPaths.Best, PreferReciprocal);
 
     /// <summary>The inverse: <c>output[i] = mean[i % f] + input[i] * denominator[i % f]</c>.</summary>
     public static void Denormalize(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator) =>
         Run(input, output, mean, denominator, invert: true, SimdPaths.Best);
 
+    /// <summary>At a forced width, taking the reciprocal path wherever it applies (what the tests check at every width).</summary>
     internal static void Run(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width) =>
         Run(input, output, mean, denominator, invert, width, reciprocal: true);
 

@@ -38,13 +38,28 @@ public class NumericSimdTests
 
                 foreach (SimdWidth width in Widths)
                 {
-                    var output = new float[input.Length + 2];
-                    output[^1] = output[^2] = 42f;
-                    NormalizationKernel.Run(input, output, mean, denominator, invert, width);
-                    AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}");
-                    Assert.Equal(42f, output[^1]);
-                    Assert.Equal(42f, output[^2]);
+                    foreach (bool reciprocal in new[] { true, false })
+                    {
+                        var output = new float[input.Length + 2];
+                        output[^1] = output[^2] = 42f;
+                        NormalizationKernel.Run(input, output, mean, denominator, invert, width, reciprocal);
+                        AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
+                        Assert.Equal(42f, output[^1]);
+                        Assert.Equal(42f, output[^2]);
+                    }
                 }
+
+                var viaPublic = new float[input.Length];
+                if (invert)
+                {
+                    NormalizationKernel.Denormalize(input, viaPublic, mean, denominator);
+                }
+                else
+                {
+                    NormalizationKernel.Normalize(input, viaPublic, mean, denominator);
+                }
+
+                AssertBits(expected, viaPublic, $"{features} features, {rows} rows, invert {invert}, public kernel");
             }
         }
     }
