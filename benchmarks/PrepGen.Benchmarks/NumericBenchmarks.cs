@@ -1,12 +1,14 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using PrepGen.Runtime;
 
 namespace PrepGen.Benchmarks;
 
 /// <summary>
 /// Normalization over 1M floats vs a span copy of the same size (the memory-bandwidth floor) and vs
-/// TensorPrimitives Subtract then Divide (two passes); Discretization vs Array.BinarySearch per value.
+/// TensorPrimitives Subtract then Divide (two passes), at the best width and with Vector128 forced (Arm64's shape),
+/// with the division of the same driver as a reference; Discretization vs Array.BinarySearch per value.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -40,16 +42,19 @@ public class NumericBenchmarks
             throw new InvalidOperationException("TensorPrimitives and the generated Normalization disagree");
         }
 
-        // What the reciprocal shortcut would cost in exactness (printed, not asserted): Keras divides.
-        var reciprocal = new float[_input.Length];
-        Reference_ReciprocalMultiply_NotExact(_input, reciprocal);
-        int differ = 0;
-        for (int i = 0; i < reciprocal.Length; i++)
+        // The forced-width and same-driver rows compute the same bits too (the driver's division for reference).
+        var other = new float[_input.Length];
+        foreach (SimdWidth width in new[] { SimdWidth.V128, SimdWidth.V256, SimdPaths.Best })
         {
-            differ += BitConverter.SingleToInt32Bits(reciprocal[i]) != BitConverter.SingleToInt32Bits(_output[i]) ? 1 : 0;
+            foreach (bool reciprocal in new[] { true, false })
+            {
+                NormalizationKernel.Run(_input, other, [Mean], [Std], invert: false, width, reciprocal);
+                if (!other.AsSpan().SequenceEqual(_output))
+                {
+                    throw new InvalidOperationException($"NormalizationKernel at {width} (reciprocal {reciprocal}) disagrees with the generated layer");
+                }
+            }
         }
-
-        Console.WriteLine($"// reciprocal multiply differs from Keras's division in {differ} of {reciprocal.Length} values");
 
         NumericLayers.Bucketize(_values, _bins);
         for (int i = 0; i < _values.Length; i++)
@@ -74,31 +79,24 @@ public class NumericBenchmarks
     [BenchmarkCategory("normalize-1M"), Benchmark]
     public void PrepGen_Normalize() => NumericLayers.Normalize(_input, _output);
 
-    /// <summary>
-    /// Not an alternative (it is not bit-exact): the same single pass multiplying by 1/std instead of dividing,
-    /// to measure what Keras's division costs. The gap to PrepGen_Normalize is the divide.
-    /// </summary>
+    // The same kernel with its path and width forced (the generated layer takes the path NormalizationKernel.PreferReciprocal
+    // picks for the machine): division or reciprocal + FMA corrections, at the best width and at Vector128 (Arm64's shape).
+    // Std 6.5 rounds its reciprocal by 0.625 of 2^-24, so the reciprocal path takes the second correction; 6.4 (0.25)
+    // takes one.
     [BenchmarkCategory("normalize-1M"), Benchmark]
-    public void Reference_ReciprocalMultiply_NotExact() => Reference_ReciprocalMultiply_NotExact(_input, _output);
+    public void Kernel_Divide() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdPaths.Best, reciprocal: false);
 
-    private static void Reference_ReciprocalMultiply_NotExact(ReadOnlySpan<float> input, Span<float> output)
-    {
-        var mean = System.Runtime.Intrinsics.Vector512.Create(Mean);
-        var scale = System.Runtime.Intrinsics.Vector512.Create(1f / Std);
-        int i = 0;
-        for (; i <= input.Length - 16; i += 16)
-        {
-            System.Runtime.Intrinsics.Vector512.StoreUnsafe(
-                (System.Runtime.Intrinsics.Vector512.Create(input.Slice(i, 16)) - mean) * scale,
-                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
-                (nuint)i);
-        }
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Kernel_Reciprocal() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdPaths.Best, reciprocal: true);
 
-        for (; i < input.Length; i++)
-        {
-            output[i] = (input[i] - Mean) * (1f / Std);
-        }
-    }
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Kernel_Reciprocal_OneCorrection() => NormalizationKernel.Run(_input, _output, [Mean], [6.4f], invert: false, SimdPaths.Best, reciprocal: true);
+
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Kernel_V128_Divide() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128, reciprocal: false);
+
+    [BenchmarkCategory("normalize-1M"), Benchmark]
+    public void Kernel_V128_Reciprocal() => NormalizationKernel.Run(_input, _output, [Mean], [Std], invert: false, SimdWidth.V128, reciprocal: true);
 
     [BenchmarkCategory("discretize-4096"), Benchmark(Baseline = true)]
     public void ArrayBinarySearch()

@@ -68,70 +68,79 @@ public static class DiscretizationKernel
             throw new ArgumentException($"The destination has {bins.Length} elements but the layer writes {values.Length}.", nameof(bins));
         }
 
-        int i = 0;
-        if (boundaries.Length <= MaxCompareCount)
-        {
-            if (width == SimdWidth.V512)
-            {
-                i = CompareCount512(values, bins, boundaries);
-            }
-            else if (width == SimdWidth.V256)
-            {
-                i = CompareCount256(values, bins, boundaries);
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            bins[i] = Bucket(values[i], boundaries);
-        }
+        // Few boundaries: every vector compares with each of them. Many: the branch-free binary search per value.
+        NumericDriver.Run(values, bins, new BucketOperator(boundaries), new NumericConstants(0f, 0f, 0f), boundaries.Length <= MaxCompareCount ? width : SimdWidth.Scalar);
     }
 
-    // For sorted boundaries, upper_bound = n - #(x < b): the count of boundaries greater than x, taken from n.
-    // NaN is less than none of them and lands on n, as upper_bound does.
-    private static int CompareCount512(ReadOnlySpan<float> values, Span<long> bins, ReadOnlySpan<float> boundaries)
+    /// <summary>
+    /// For sorted boundaries, upper_bound = n - #(x &lt; b): the count of boundaries greater than x, taken from n. NaN is
+    /// less than none of them and lands on n, as upper_bound does. The lanes carry the int32 bin as float bits; the
+    /// store widens them to int64.
+    /// </summary>
+    private readonly unsafe ref struct BucketOperator(ReadOnlySpan<float> boundaries) : INumericOperator<float, long>
     {
-        ref float x = ref MemoryMarshal.GetReference(values);
-        ref long y = ref MemoryMarshal.GetReference(bins);
-        Vector512<int> n = Vector512.Create(boundaries.Length);
-        int i = 0;
-        for (; i <= values.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+        private readonly ReadOnlySpan<float> _boundaries = boundaries;
+
+        public long Invoke(float x, float a, float b, float c) => Bucket(x, _boundaries);
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c)
         {
-            Vector512<float> v = Vector512.LoadUnsafe(ref x, (nuint)i);
-            Vector512<int> bin = n;
-            foreach (float boundary in boundaries)
+            Vector128<int> bin = Vector128.Create(_boundaries.Length);
+            foreach (float boundary in _boundaries)
             {
-                bin += Vector512.LessThan(v, Vector512.Create(boundary)).AsInt32(); // true lanes are -1
+                bin += Vector128.LessThan(x, Vector128.Create(boundary)).AsInt32(); // true lanes are -1
             }
 
-            (Vector512<long> lo, Vector512<long> hi) = Vector512.Widen(bin);
-            lo.StoreUnsafe(ref y, (nuint)i);
-            hi.StoreUnsafe(ref y, (nuint)(i + Vector512<long>.Count));
+            return bin.AsSingle();
         }
 
-        return i;
-    }
-
-    private static int CompareCount256(ReadOnlySpan<float> values, Span<long> bins, ReadOnlySpan<float> boundaries)
-    {
-        ref float x = ref MemoryMarshal.GetReference(values);
-        ref long y = ref MemoryMarshal.GetReference(bins);
-        Vector256<int> n = Vector256.Create(boundaries.Length);
-        int i = 0;
-        for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c)
         {
-            Vector256<float> v = Vector256.LoadUnsafe(ref x, (nuint)i);
-            Vector256<int> bin = n;
-            foreach (float boundary in boundaries)
+            Vector256<int> bin = Vector256.Create(_boundaries.Length);
+            foreach (float boundary in _boundaries)
             {
-                bin += Vector256.LessThan(v, Vector256.Create(boundary)).AsInt32();
+                bin += Vector256.LessThan(x, Vector256.Create(boundary)).AsInt32();
             }
 
-            (Vector256<long> lo, Vector256<long> hi) = Vector256.Widen(bin);
-            lo.StoreUnsafe(ref y, (nuint)i);
-            hi.StoreUnsafe(ref y, (nuint)(i + Vector256<long>.Count));
+            return bin.AsSingle();
         }
 
-        return i;
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c)
+        {
+            Vector512<int> bin = Vector512.Create(_boundaries.Length);
+            foreach (float boundary in _boundaries)
+            {
+                bin += Vector512.LessThan(x, Vector512.Create(boundary)).AsInt32();
+            }
+
+            return bin.AsSingle();
+        }
+
+        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
+
+        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
+
+        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
+
+        public static void Store(Vector128<float> value, long* destination)
+        {
+            (Vector128<long> lo, Vector128<long> hi) = Vector128.Widen(value.AsInt32());
+            lo.Store(destination);
+            hi.Store(destination + Vector128<long>.Count);
+        }
+
+        public static void Store(Vector256<float> value, long* destination)
+        {
+            (Vector256<long> lo, Vector256<long> hi) = Vector256.Widen(value.AsInt32());
+            lo.Store(destination);
+            hi.Store(destination + Vector256<long>.Count);
+        }
+
+        public static void Store(Vector512<float> value, long* destination)
+        {
+            (Vector512<long> lo, Vector512<long> hi) = Vector512.Widen(value.AsInt32());
+            lo.Store(destination);
+            hi.Store(destination + Vector512<long>.Count);
+        }
     }
 }

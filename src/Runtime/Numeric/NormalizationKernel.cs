@@ -1,35 +1,86 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace PrepGen.Runtime;
 
 /// <summary>
 /// Keras <c>Normalization</c> over row-major input (keras-semantics.md section 9), in float32:
 /// <c>y = (x - mean) / denominator</c>, or <c>y = mean + x * denominator</c> with <c>invert</c>, where the
-/// generator bakes <c>denominator = max(sqrt(float32(variance)), 1e-7f)</c>. A division, as Keras (not a
-/// multiplication by a reciprocal, which rounds differently); the invert form is two roundings, never a
-/// fused multiply-add (.NET's JIT does not contract <c>a * b + c</c>).
+/// generator bakes <c>denominator = max(sqrt(float32(variance)), 1e-7f)</c>. The result is Keras's division, bit for
+/// bit; the invert form is two roundings, never a fused multiply-add (.NET's JIT does not contract <c>a * b + c</c>).
 /// </summary>
+/// <remarks>
+/// <para>
+/// The division is computed without a divide instruction where that is provably the same number (Markstein's
+/// method, as Itanium and several libms divide). Per feature, once per call: <c>r = 1/d</c> correctly rounded and
+/// <c>delta = fma(d, r, -1)</c> (exact). Per element, with <c>t = x - mean</c>: <c>q0 = t*r</c>, the residual
+/// <c>e = fma(-q0, d, t)</c> (exact), <c>q = fma(e, r, q0)</c>. When <c>|delta| &lt;= 2^-25</c>, q0 is within one ulp of
+/// t/d (|t/d - t*r| &lt; half an ulp, plus half an ulp of rounding), and <c>t*r + e*r = t/d + delta*(t/d - q0)</c> lies
+/// within <c>2^-25</c> ulp of t/d while a quotient of two floats is at least <c>2^-24/d</c> ulp (d's significand in
+/// [1,2)) from any rounding midpoint, so q rounds as t/d does: q is the correctly rounded quotient. Otherwise a second
+/// correction (<c>e1 = fma(-q, d, t)</c>, <c>q = fma(e1, r, q)</c>) runs: the first one leaves q within one ulp, and
+/// Markstein's theorem (r within half an ulp of 1/d, q within one ulp) makes the second correctly rounded.
+/// </para>
+/// <para>
+/// The theorem needs normal numbers throughout. A vector holding any t outside
+/// <c>[max(2^-100, |d|*2^-125), min(float.MaxValue, |d|*2^126)]</c> (bounds taken over all features: zeros, the signs
+/// of zero, subnormal or near-subnormal quotients, overflow, infinities, NaN) is divided instead, as is every call whose
+/// denominators are not all in <c>[2^-120, 2^120]</c>, calls with fewer than <see cref="MinRowsForReciprocal"/> rows
+/// (the per-feature reciprocals would cost as much as the divisions they save) and hardware without a fused multiply-add;
+/// and the public kernel divides outright where the divider is not the bottleneck (<see cref="PreferReciprocal"/>).
+/// </para>
+/// </remarks>
 public static class NormalizationKernel
 {
-    /// <summary>Largest repeating pattern (lcm of features and vector width) built on the stack.</summary>
-    private const int MaxPattern = 256;
+    /// <summary>Fewest rows for which the kernel computes the per-feature reciprocals.</summary>
+    internal const int MinRowsForReciprocal = 8;
+
+    /// <summary>Floats of stack for the three constant patterns; more features rent from the array pool.</summary>
+    private const int MaxStackPatterns = 1024;
+
+    private static readonly float TwoToMinus125 = MathF.ScaleB(1f, -125);
+    private static readonly float TwoToMinus120 = MathF.ScaleB(1f, -120);
+    private static readonly float TwoToMinus100 = MathF.ScaleB(1f, -100);
+    private static readonly float TwoToMinus25 = MathF.ScaleB(1f, -25);
+    private static readonly float TwoTo120 = MathF.ScaleB(1f, 120);
+    private static readonly float TwoTo126 = MathF.ScaleB(1f, 126);
+
+    private static readonly bool FusedMultiplyAddIsFast = Fma.IsSupported || AdvSimd.IsSupported;
+
+    /// <summary>
+    /// Whether the public kernel takes the reciprocal path (both paths give the same bits). Measured
+    /// (docs/benchmarks.md): on an AVX2 Zen 3 the divider keeps up with memory at Vector256 (the division pass is
+    /// 1.1-1.4x a copy) and the reciprocal path's five multiply-adds per vector are slower (1.3-2.1x), so x86 without
+    /// AVX-512 divides. Where division is the bottleneck (Vector512: <c>vdivps zmm</c> made the 1M-float pass 1.69x
+    /// a copy on an AVX-512 EPYC; Arm64, whose vector divide is not pipelined like its four FMA pipes) the reciprocal
+    /// path is taken. Unmeasured on those two here: a policy, not a measurement.
+    /// </summary>
+    internal static readonly bool PreferReciprocal = Vector512.IsHardwareAccelerated || AdvSimd.Arm64.IsSupported;
 
     /// <summary>
     /// <c>output[i] = (input[i] - mean[i % f]) / denominator[i % f]</c> with <c>f = mean.Length</c>: the input is
     /// whole rows of f features. Throws <see cref="ArgumentException"/> when it is not, or when
-    /// <paramref name="output"/> is shorter than <paramref name="input"/>; elements past the input's length are left untouched.
+    /// <paramref name="output"/> is shorter than <paramref name="input"/> or overlaps it other than as the same span;
+    /// elements past the input's length are left untouched.
     /// </summary>
     public static void Normalize(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator) =>
-        Run(input, output, mean, denominator, invert: false, SimdPaths.Best);
+        Run(input, output, mean, denominator, invert: false, SimdPaths.Best, PreferReciprocal);
 
     /// <summary>The inverse: <c>output[i] = mean[i % f] + input[i] * denominator[i % f]</c>.</summary>
     public static void Denormalize(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator) =>
         Run(input, output, mean, denominator, invert: true, SimdPaths.Best);
 
-    internal static void Run(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width)
+    /// <summary>At a forced width, taking the reciprocal path wherever it applies (what the tests check at every width).</summary>
+    internal static void Run(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width) =>
+        Run(input, output, mean, denominator, invert, width, reciprocal: true);
+
+    /// <summary>As the public kernels at a forced width; <paramref name="reciprocal"/> false forces the division (the benchmarks' reference, same driver).</summary>
+    [SkipLocalsInit]
+    internal static void Run(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width, bool reciprocal)
     {
         int features = mean.Length;
         if (features == 0 || denominator.Length != features)
@@ -48,204 +99,249 @@ public static class NormalizationKernel
         }
 
         int lanes = (int)width;
-        int done = 0;
-        if (lanes > 1 && input.Length >= lanes)
+        if (lanes == 1 || input.Length < lanes)
         {
-            int period = Lcm(features, lanes);
-            if (period <= MaxPattern && input.Length >= period)
-            {
-                done = Patterned(input, output, mean, denominator, invert, width, period);
-            }
-            else if (features >= lanes)
-            {
-                done = RowWise(input, output, mean, denominator, invert, width);
-            }
-        }
-
-        Scalar(input, output, mean, denominator, invert, done);
-    }
-
-    /// <summary>The Keras formula, element by element, from <paramref name="start"/> to the end.</summary>
-    private static void Scalar(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, int start)
-    {
-        int features = mean.Length;
-        int f = start % features;
-        for (int i = start; i < input.Length; i++)
-        {
+            // Scalar: the per-feature arrays are the patterns (phase p reads element p only).
+            var exact = new NumericConstants(mean, denominator, denominator, features);
             if (invert)
             {
-                float scaled = input[i] * denominator[f];
-                output[i] = mean[f] + scaled;
+                NumericDriver.Run(input, output, default(DenormalizeOperator), exact, SimdWidth.Scalar);
             }
             else
             {
-                float centered = input[i] - mean[f];
-                output[i] = centered / denominator[f];
+                NumericDriver.Run(input, output, default(DivideOperator), exact, SimdWidth.Scalar);
             }
 
-            if (++f == features)
+            return;
+        }
+
+        int length = NumericConstants.PatternLength(features, lanes);
+        float[]? rented = null;
+        Span<float> space = 3 * length <= MaxStackPatterns
+            ? stackalloc float[MaxStackPatterns]
+            : (rented = ArrayPool<float>.Shared.Rent(3 * length));
+        Span<float> m = space.Slice(0, length);
+        Span<float> b = space.Slice(length, length);
+        Span<float> c = space.Slice(2 * length, length);
+        NumericConstants.Repeat(mean, m);
+        if (invert)
+        {
+            NumericConstants.Repeat(denominator, b);
+            NumericDriver.Run(input, output, default(DenormalizeOperator), new NumericConstants(m, b, b, features), width);
+        }
+        else if (reciprocal && FusedMultiplyAddIsFast && input.Length >= MinRowsForReciprocal * features
+            && Reciprocals(denominator, b, c, out bool twice, out int shift, out int limit))
+        {
+            NumericConstants.Repeat(b.Slice(0, features), b);
+            NumericConstants.Repeat(c.Slice(0, features), c);
+            var constants = new NumericConstants(m, b, c, features);
+            if (twice)
             {
-                f = 0;
+                NumericDriver.Run(input, output, new ReciprocalOperator<Twice>(shift, limit), constants, width);
             }
+            else
+            {
+                NumericDriver.Run(input, output, new ReciprocalOperator<Once>(shift, limit), constants, width);
+            }
+        }
+        else
+        {
+            NumericConstants.Repeat(denominator, b);
+            NumericDriver.Run(input, output, default(DivideOperator), new NumericConstants(m, b, b, features), width);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<float>.Shared.Return(rented);
         }
     }
 
     /// <summary>
-    /// Few features (or a width they divide): the per-feature constants repeated to the lcm of the feature count and
-    /// the vector width, so vector k of the input lines up with vector k mod (period / width) of the pattern.
+    /// Per feature <c>r = 1/d</c> and <c>-d</c>; whether any feature needs the second correction; and the range of
+    /// <c>|x - mean|</c> (as the int32 bias and limit of <see cref="ReciprocalOperator{T}"/>) inside which the
+    /// reciprocal path is exact. False when some denominator is outside <c>[2^-120, 2^120]</c> (or NaN).
     /// </summary>
-    [SkipLocalsInit]
-    private static int Patterned(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width, int period)
+    internal static bool Reciprocals(ReadOnlySpan<float> denominator, Span<float> reciprocal, Span<float> negated, out bool twice, out int shift, out int limit)
     {
-        Span<float> m = stackalloc float[MaxPattern];
-        Span<float> d = stackalloc float[MaxPattern];
-        int features = mean.Length;
-        for (int i = 0, f = 0; i < period; i++)
+        float smallest = float.MaxValue;
+        float largest = 0f;
+        twice = false;
+        for (int f = 0; f < denominator.Length; f++)
         {
-            m[i] = mean[f];
-            d[i] = denominator[f];
-            f = f + 1 == features ? 0 : f + 1;
+            float d = denominator[f];
+            float magnitude = MathF.Abs(d);
+            if (!(magnitude >= TwoToMinus120 && magnitude <= TwoTo120))
+            {
+                shift = limit = 0;
+                return false;
+            }
+
+            float r = 1f / d;
+            float delta = MathF.FusedMultiplyAdd(d, r, -1f); // exact: d*r - 1 has at most 24 significant bits
+            twice |= MathF.Abs(delta) > TwoToMinus25;
+            reciprocal[f] = r;
+            negated[f] = -d;
+            smallest = MathF.Min(smallest, magnitude);
+            largest = MathF.Max(largest, magnitude);
         }
 
-        m = m.Slice(0, period);
-        d = d.Slice(0, period);
-        return width == SimdWidth.V512
-            ? Patterned512(input, output, m, d, invert)
-            : Patterned256(input, output, m, d, invert);
+        // |t| in [lo, hi] keeps t/d in [2^-125, 2^126] for every feature (q0, e, q normal and finite) and t above
+        // 2^-100 (the residual's last bit stays above the subnormal grid, so fma(-q0, d, t) is exact).
+        float lo = MathF.Max(TwoToMinus100, largest * TwoToMinus125);
+        float hi = MathF.Min(float.MaxValue, smallest * TwoTo126);
+        int loBits = BitConverter.SingleToInt32Bits(lo);
+        int hiBits = BitConverter.SingleToInt32Bits(hi);
+        shift = unchecked(int.MinValue - loBits);
+        limit = unchecked(int.MinValue + (hiBits - loBits));
+        return true;
     }
 
-    private static int Patterned512(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> m, ReadOnlySpan<float> d, bool invert)
+    /// <summary>Whether the reciprocal path takes the second correction.</summary>
+    internal interface ICorrections
     {
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        ref float mr = ref MemoryMarshal.GetReference(m);
-        ref float dr = ref MemoryMarshal.GetReference(d);
-        int n = input.Length - (input.Length % Vector512<float>.Count);
-        if (m.Length == Vector512<float>.Count)
-        {
-            Vector512<float> vm = Vector512.LoadUnsafe(ref mr);
-            Vector512<float> vd = Vector512.LoadUnsafe(ref dr);
-            for (int i = 0; i < n; i += Vector512<float>.Count)
-            {
-                Vector512<float> vx = Vector512.LoadUnsafe(ref x, (nuint)i);
-                Apply(vx, vm, vd, invert).StoreUnsafe(ref y, (nuint)i);
-            }
-
-            return n;
-        }
-
-        int p = 0;
-        for (int i = 0; i < n; i += Vector512<float>.Count)
-        {
-            Vector512<float> vx = Vector512.LoadUnsafe(ref x, (nuint)i);
-            Apply(vx, Vector512.LoadUnsafe(ref mr, (nuint)p), Vector512.LoadUnsafe(ref dr, (nuint)p), invert).StoreUnsafe(ref y, (nuint)i);
-            p += Vector512<float>.Count;
-            if (p == m.Length)
-            {
-                p = 0;
-            }
-        }
-
-        return n;
+        static abstract bool Second { get; }
     }
 
-    private static int Patterned256(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> m, ReadOnlySpan<float> d, bool invert)
+    internal readonly struct Once : ICorrections
     {
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        ref float mr = ref MemoryMarshal.GetReference(m);
-        ref float dr = ref MemoryMarshal.GetReference(d);
-        int n = input.Length - (input.Length % Vector256<float>.Count);
-        if (m.Length == Vector256<float>.Count)
-        {
-            Vector256<float> vm = Vector256.LoadUnsafe(ref mr);
-            Vector256<float> vd = Vector256.LoadUnsafe(ref dr);
-            for (int i = 0; i < n; i += Vector256<float>.Count)
-            {
-                Vector256<float> vx = Vector256.LoadUnsafe(ref x, (nuint)i);
-                Apply(vx, vm, vd, invert).StoreUnsafe(ref y, (nuint)i);
-            }
-
-            return n;
-        }
-
-        int p = 0;
-        for (int i = 0; i < n; i += Vector256<float>.Count)
-        {
-            Vector256<float> vx = Vector256.LoadUnsafe(ref x, (nuint)i);
-            Apply(vx, Vector256.LoadUnsafe(ref mr, (nuint)p), Vector256.LoadUnsafe(ref dr, (nuint)p), invert).StoreUnsafe(ref y, (nuint)i);
-            p += Vector256<float>.Count;
-            if (p == m.Length)
-            {
-                p = 0;
-            }
-        }
-
-        return n;
+        public static bool Second => false;
     }
 
-    /// <summary>Many features: each row in vectors across its features, the row's last few features scalar.</summary>
-    private static int RowWise(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width)
+    internal readonly struct Twice : ICorrections
     {
-        int features = mean.Length;
-        int lanes = (int)width;
-        int vectorEnd = features - (features % lanes);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        ref float mr = ref MemoryMarshal.GetReference(mean);
-        ref float dr = ref MemoryMarshal.GetReference(denominator);
-        for (int row = 0; row < input.Length; row += features)
-        {
-            for (int f = 0; f < vectorEnd; f += lanes)
-            {
-                nuint at = (nuint)(row + f);
-                if (width == SimdWidth.V512)
-                {
-                    Apply(Vector512.LoadUnsafe(ref x, at), Vector512.LoadUnsafe(ref mr, (nuint)f), Vector512.LoadUnsafe(ref dr, (nuint)f), invert).StoreUnsafe(ref y, at);
-                }
-                else
-                {
-                    Apply(Vector256.LoadUnsafe(ref x, at), Vector256.LoadUnsafe(ref mr, (nuint)f), Vector256.LoadUnsafe(ref dr, (nuint)f), invert).StoreUnsafe(ref y, at);
-                }
-            }
-
-            for (int f = vectorEnd; f < features; f++)
-            {
-                int i = row + f;
-                if (invert)
-                {
-                    float scaled = input[i] * denominator[f];
-                    output[i] = mean[f] + scaled;
-                }
-                else
-                {
-                    float centered = input[i] - mean[f];
-                    output[i] = centered / denominator[f];
-                }
-            }
-        }
-
-        return input.Length;
+        public static bool Second => true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Apply(Vector512<float> x, Vector512<float> mean, Vector512<float> denominator, bool invert) =>
-        invert ? Vector512.Add(mean, Vector512.Multiply(x, denominator)) : Vector512.Divide(Vector512.Subtract(x, mean), denominator);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Apply(Vector256<float> x, Vector256<float> mean, Vector256<float> denominator, bool invert) =>
-        invert ? Vector256.Add(mean, Vector256.Multiply(x, denominator)) : Vector256.Divide(Vector256.Subtract(x, mean), denominator);
-
-    private static int Lcm(int a, int b)
+    /// <summary><c>(x - mean) / d</c> as Keras computes it: a = mean, b = d.</summary>
+    private readonly unsafe struct DivideOperator : INumericOperator<float, float>
     {
-        int x = a;
-        int y = b;
-        while (y != 0)
+        public float Invoke(float x, float a, float b, float c)
         {
-            (x, y) = (y, x % y);
+            float centered = x - a;
+            return centered / b;
         }
 
-        long lcm = (long)a / x * b;
-        return lcm > int.MaxValue ? int.MaxValue : (int)lcm;
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.Divide(x - a, b);
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.Divide(x - a, b);
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.Divide(x - a, b);
+
+        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
+
+        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
+
+        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
+
+        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+    }
+
+    /// <summary><c>mean + x * d</c>, two roundings: a = mean, b = d.</summary>
+    private readonly unsafe struct DenormalizeOperator : INumericOperator<float, float>
+    {
+        public float Invoke(float x, float a, float b, float c)
+        {
+            float scaled = x * b;
+            return a + scaled;
+        }
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => a + (x * b);
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => a + (x * b);
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => a + (x * b);
+
+        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
+
+        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
+
+        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
+
+        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+    }
+
+    /// <summary>
+    /// Keras's division without a divide: a = mean, b = r = 1/d, c = -d (see the class remarks). A vector with any
+    /// <c>|x - mean|</c> outside the exact range (int32 compare: <c>(bits &amp; 0x7FFFFFFF) + shift &gt; limit</c>, NaN included) is divided.
+    /// </summary>
+    private readonly unsafe struct ReciprocalOperator<T>(int shift, int limit) : INumericOperator<float, float>
+        where T : ICorrections
+    {
+        private readonly int _shift = shift;
+        private readonly int _limit = limit;
+
+        public float Invoke(float x, float a, float b, float c)
+        {
+            float centered = x - a;
+            return centered / -c;
+        }
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c)
+        {
+            Vector128<float> t = x - a;
+            Vector128<float> q = t * b;
+            Vector128<float> e = Vector128.FusedMultiplyAdd(q, c, t);
+            q = Vector128.FusedMultiplyAdd(e, b, q);
+            if (T.Second)
+            {
+                e = Vector128.FusedMultiplyAdd(q, c, t);
+                q = Vector128.FusedMultiplyAdd(e, b, q);
+            }
+
+            Vector128<int> biased = (t.AsInt32() & Vector128.Create(int.MaxValue)) + Vector128.Create(_shift);
+            return Vector128.GreaterThanAny(biased, Vector128.Create(_limit)) ? Vector128.Divide(t, -c) : q;
+        }
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c)
+        {
+            Vector256<float> t = x - a;
+            Vector256<float> q = t * b;
+            Vector256<float> e = Vector256.FusedMultiplyAdd(q, c, t);
+            q = Vector256.FusedMultiplyAdd(e, b, q);
+            if (T.Second)
+            {
+                e = Vector256.FusedMultiplyAdd(q, c, t);
+                q = Vector256.FusedMultiplyAdd(e, b, q);
+            }
+
+            Vector256<int> biased = (t.AsInt32() & Vector256.Create(int.MaxValue)) + Vector256.Create(_shift);
+            return Vector256.GreaterThanAny(biased, Vector256.Create(_limit)) ? Vector256.Divide(t, -c) : q;
+        }
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c)
+        {
+            Vector512<float> t = x - a;
+            Vector512<float> q = t * b;
+            Vector512<float> e = Vector512.FusedMultiplyAdd(q, c, t);
+            q = Vector512.FusedMultiplyAdd(e, b, q);
+            if (T.Second)
+            {
+                e = Vector512.FusedMultiplyAdd(q, c, t);
+                q = Vector512.FusedMultiplyAdd(e, b, q);
+            }
+
+            Vector512<int> biased = (t.AsInt32() & Vector512.Create(int.MaxValue)) + Vector512.Create(_shift);
+            return Vector512.GreaterThanAny(biased, Vector512.Create(_limit)) ? Vector512.Divide(t, -c) : q;
+        }
+
+        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
+
+        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
+
+        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
+
+        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace PrepGen.Runtime;
@@ -9,7 +8,7 @@ namespace PrepGen.Runtime;
 /// Keras <c>Rescaling</c> (keras-semantics.md section 11): <c>y = float32(x) * scale + offset</c> with
 /// float32 <c>scale</c> and <c>offset</c>, two roundings. The multiply and the add are separate operations
 /// (the scalar path in separate statements); .NET's JIT never contracts them into a fused multiply-add,
-/// which would round once and differ from Keras.
+/// which would round once and differ from Keras. One operator per input type, run by <see cref="NumericDriver"/>.
 /// </summary>
 public static class RescalingKernel
 {
@@ -24,76 +23,13 @@ public static class RescalingKernel
     internal static void Rescale(ReadOnlySpan<float> input, Span<float> output, float scale, float offset, SimdWidth width)
     {
         CheckDestination(input.Length, output.Length);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        int i = 0;
-        if (width == SimdWidth.V512)
-        {
-            Vector512<float> s = Vector512.Create(scale);
-            Vector512<float> o = Vector512.Create(offset);
-            for (; i <= input.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                Vector512.Add(Vector512.Multiply(Vector512.LoadUnsafe(ref x, (nuint)i), s), o).StoreUnsafe(ref y, (nuint)i);
-            }
-        }
-        else if (width == SimdWidth.V256)
-        {
-            Vector256<float> s = Vector256.Create(scale);
-            Vector256<float> o = Vector256.Create(offset);
-            for (; i <= input.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256.Add(Vector256.Multiply(Vector256.LoadUnsafe(ref x, (nuint)i), s), o).StoreUnsafe(ref y, (nuint)i);
-            }
-        }
-
-        for (; i < input.Length; i++)
-        {
-            output[i] = Scalar(input[i], scale, offset);
-        }
+        NumericDriver.Run(input, output, default(RescaleOperator), new NumericConstants(scale, offset, 0f), width);
     }
 
     internal static void Rescale(ReadOnlySpan<byte> input, Span<float> output, float scale, float offset, SimdWidth width)
     {
         CheckDestination(input.Length, output.Length);
-        ref byte x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        int i = 0;
-        if (width == SimdWidth.V512)
-        {
-            Vector512<float> s = Vector512.Create(scale);
-            Vector512<float> o = Vector512.Create(offset);
-            for (; i <= input.Length - Vector512<byte>.Count; i += Vector512<byte>.Count)
-            {
-                (Vector512<ushort> lo, Vector512<ushort> hi) = Vector512.Widen(Vector512.LoadUnsafe(ref x, (nuint)i));
-                (Vector512<uint> a, Vector512<uint> b) = Vector512.Widen(lo);
-                (Vector512<uint> c, Vector512<uint> d) = Vector512.Widen(hi);
-                // Values are 0..255, so the signed conversion is exact (and cheaper than the unsigned one).
-                Vector512.Add(Vector512.Multiply(Vector512.ConvertToSingle(a.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)i);
-                Vector512.Add(Vector512.Multiply(Vector512.ConvertToSingle(b.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 16));
-                Vector512.Add(Vector512.Multiply(Vector512.ConvertToSingle(c.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 32));
-                Vector512.Add(Vector512.Multiply(Vector512.ConvertToSingle(d.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 48));
-            }
-        }
-        else if (width == SimdWidth.V256)
-        {
-            Vector256<float> s = Vector256.Create(scale);
-            Vector256<float> o = Vector256.Create(offset);
-            for (; i <= input.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                (Vector256<ushort> lo, Vector256<ushort> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)i));
-                (Vector256<uint> a, Vector256<uint> b) = Vector256.Widen(lo);
-                (Vector256<uint> c, Vector256<uint> d) = Vector256.Widen(hi);
-                Vector256.Add(Vector256.Multiply(Vector256.ConvertToSingle(a.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)i);
-                Vector256.Add(Vector256.Multiply(Vector256.ConvertToSingle(b.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 8));
-                Vector256.Add(Vector256.Multiply(Vector256.ConvertToSingle(c.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 16));
-                Vector256.Add(Vector256.Multiply(Vector256.ConvertToSingle(d.AsInt32()), s), o).StoreUnsafe(ref y, (nuint)(i + 24));
-            }
-        }
-
-        for (; i < input.Length; i++)
-        {
-            output[i] = Scalar(input[i], scale, offset);
-        }
+        NumericDriver.Run(input, output, default(RescaleBytesOperator), new NumericConstants(scale, offset, 0f), width);
     }
 
     /// <summary>The Keras formula for one value: multiply, round, add, round.</summary>
@@ -110,5 +46,74 @@ public static class RescalingKernel
         {
             throw new ArgumentException($"The destination has {output} elements but the layer writes {input}.", nameof(output));
         }
+    }
+
+    /// <summary><c>x * scale + offset</c> (a = scale, b = offset), two roundings at every width.</summary>
+    private readonly unsafe struct RescaleOperator : INumericOperator<float, float>
+    {
+        public float Invoke(float x, float a, float b)
+        {
+            float scaled = x * a;
+            return scaled + b;
+        }
+
+        public float Invoke(float x, float a, float b, float c) => Invoke(x, a, b);
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.Add(Vector128.Multiply(x, a), b);
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.Add(Vector256.Multiply(x, a), b);
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.Add(Vector512.Multiply(x, a), b);
+
+        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
+
+        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
+
+        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
+
+        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+    }
+
+    /// <summary>
+    /// The same formula on bytes: a vector's worth of bytes (4, 8 or 16) zero-extended to int32 and converted (exact:
+    /// 0..255), so the rest is <see cref="RescaleOperator"/>.
+    /// </summary>
+    private readonly unsafe struct RescaleBytesOperator : INumericOperator<byte, float>
+    {
+        public float Invoke(byte x, float a, float b, float c) => default(RescaleOperator).Invoke(x, a, b);
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => default(RescaleOperator).Invoke(x, a, b, c);
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => default(RescaleOperator).Invoke(x, a, b, c);
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => default(RescaleOperator).Invoke(x, a, b, c);
+
+        public static Vector128<float> Load128(byte* source)
+        {
+            Vector128<byte> bytes = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(source)).AsByte();
+            return Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(bytes)).AsInt32());
+        }
+
+        public static Vector256<float> Load256(byte* source)
+        {
+            Vector128<ushort> shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(source)).AsByte());
+            return Vector256.ConvertToSingle(Vector256.WidenLower(shorts.ToVector256Unsafe()).AsInt32());
+        }
+
+        public static Vector512<float> Load512(byte* source)
+        {
+            Vector256<ushort> shorts = Vector256.WidenLower(Vector128.Load(source).ToVector256Unsafe());
+            return Vector512.ConvertToSingle(Vector512.WidenLower(shorts.ToVector512Unsafe()).AsInt32());
+        }
+
+        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 }

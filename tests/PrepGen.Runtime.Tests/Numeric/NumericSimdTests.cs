@@ -3,13 +3,13 @@ using PrepGen.Runtime;
 namespace PrepGen.Runtime.Tests.Numeric;
 
 /// <summary>
-/// Every SIMD path of the numeric kernels (Vector512, Vector256; forced, so both run on any machine: an
+/// Every SIMD path of the numeric kernels (Vector512, Vector256, Vector128; forced, so all run on any machine: an
 /// unaccelerated width is emulated lane by lane with the same IEEE operations) against the scalar Keras
 /// formula, bit for bit, on random data with denormals, ±0, ±inf, NaN and huge values.
 /// </summary>
 public class NumericSimdTests
 {
-    private static readonly SimdWidth[] Widths = [SimdWidth.Scalar, SimdWidth.V256, SimdWidth.V512];
+    private static readonly SimdWidth[] Widths = [SimdWidth.Scalar, SimdWidth.V128, SimdWidth.V256, SimdWidth.V512];
 
     private static readonly int[] Lengths = [0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 127, 256, 1000, 4099];
 
@@ -38,13 +38,28 @@ public class NumericSimdTests
 
                 foreach (SimdWidth width in Widths)
                 {
-                    var output = new float[input.Length + 2];
-                    output[^1] = output[^2] = 42f;
-                    NormalizationKernel.Run(input, output, mean, denominator, invert, width);
-                    AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}");
-                    Assert.Equal(42f, output[^1]);
-                    Assert.Equal(42f, output[^2]);
+                    foreach (bool reciprocal in new[] { true, false })
+                    {
+                        var output = new float[input.Length + 2];
+                        output[^1] = output[^2] = 42f;
+                        NormalizationKernel.Run(input, output, mean, denominator, invert, width, reciprocal);
+                        AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
+                        Assert.Equal(42f, output[^1]);
+                        Assert.Equal(42f, output[^2]);
+                    }
                 }
+
+                var viaPublic = new float[input.Length];
+                if (invert)
+                {
+                    NormalizationKernel.Denormalize(input, viaPublic, mean, denominator);
+                }
+                else
+                {
+                    NormalizationKernel.Normalize(input, viaPublic, mean, denominator);
+                }
+
+                AssertBits(expected, viaPublic, $"{features} features, {rows} rows, invert {invert}, public kernel");
             }
         }
     }

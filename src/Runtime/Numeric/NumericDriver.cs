@@ -1,0 +1,383 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace PrepGen.Runtime;
+
+/// <summary>
+/// One numeric layer as an element-wise operator, in the shape of System.Numerics.Tensors' TensorPrimitives
+/// operators (dotnet/runtime <c>TensorPrimitives.IBinaryOperator.cs</c>): the same formula at every width, scalar
+/// (the Keras reference, used for short inputs) and Vector128/256/512. <see cref="NumericDriver"/> owns everything
+/// else (widths, unrolling, alignment, the overlapping last vector), once for all layers.
+/// </summary>
+/// <remarks>
+/// Element <c>i</c> gets the constants <c>a, b, c</c> of phase <c>i % period</c> (Normalization's features; one
+/// phase for Rescaling and Discretization). Loads widen the input to float lanes (bytes for pixel Rescaling), stores
+/// narrow or widen the float lanes to the output (Discretization's bins travel as int32 bits and are stored as int64).
+/// </remarks>
+internal unsafe interface INumericOperator<TIn, TOut>
+    where TIn : unmanaged
+    where TOut : unmanaged
+{
+    TOut Invoke(TIn x, float a, float b, float c);
+
+    Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c);
+
+    Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c);
+
+    Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c);
+
+    static abstract Vector128<float> Load128(TIn* source);
+
+    static abstract Vector256<float> Load256(TIn* source);
+
+    static abstract Vector512<float> Load512(TIn* source);
+
+    static abstract void Store(Vector128<float> value, TOut* destination);
+
+    static abstract void Store(Vector256<float> value, TOut* destination);
+
+    static abstract void Store(Vector512<float> value, TOut* destination);
+}
+
+/// <summary>
+/// An operator's constants by phase. One phase: three scalars. Several: three patterns, each holding
+/// <c>period + lanes - 1</c> values (the per-phase values repeated), so the constants of a vector whose first
+/// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load.
+/// </summary>
+internal readonly ref struct NumericConstants
+{
+    public NumericConstants(float a, float b, float c)
+    {
+        Period = 1;
+        A0 = a;
+        B0 = b;
+        C0 = c;
+    }
+
+    public NumericConstants(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, int period)
+    {
+        Period = period;
+        A = a;
+        B = b;
+        C = c;
+        A0 = a[0];
+        B0 = b[0];
+        C0 = c[0];
+    }
+
+    public int Period { get; }
+
+    public ReadOnlySpan<float> A { get; }
+
+    public ReadOnlySpan<float> B { get; }
+
+    public ReadOnlySpan<float> C { get; }
+
+    public float A0 { get; }
+
+    public float B0 { get; }
+
+    public float C0 { get; }
+
+    /// <summary>The length a pattern needs for vectors of <paramref name="lanes"/> starting at any phase.</summary>
+    public static int PatternLength(int period, int lanes) => period + lanes - 1;
+
+    /// <summary>Repeats <paramref name="values"/> (one per phase) into <paramref name="pattern"/>.</summary>
+    public static void Repeat(ReadOnlySpan<float> values, Span<float> pattern)
+    {
+        for (int i = 0, p = 0; i < pattern.Length; i++)
+        {
+            pattern[i] = values[p];
+            p = p + 1 == values.Length ? 0 : p + 1;
+        }
+    }
+}
+
+/// <summary>
+/// The one driver of the numeric kernels, as TensorPrimitives' <c>InvokeSpanIntoSpan</c>: for inputs of at least one
+/// vector, the first and the last vector are computed before anything is stored (so <c>output</c> may be
+/// <c>input</c> itself), the destination is aligned to the vector size, the body runs four vectors per iteration, the
+/// rest one at a time, and the tail is the last vector of the span, overlapping the body (no scalar remainder). Shorter
+/// inputs, and <see cref="SimdWidth.Scalar"/>, run the operator's scalar formula.
+/// </summary>
+/// <remarks>
+/// Non-temporal stores (TensorPrimitives uses them above 256 KB) are left out on purpose: measured on the
+/// 1M-float Normalization they were slower (docs/benchmarks.md), the data being L3-resident.
+/// </remarks>
+internal static unsafe class NumericDriver
+{
+    public static void Run<TIn, TOut, TOp>(ReadOnlySpan<TIn> input, Span<TOut> output, TOp op, scoped in NumericConstants k, SimdWidth width)
+        where TIn : unmanaged
+        where TOut : unmanaged
+        where TOp : INumericOperator<TIn, TOut>, allows ref struct
+    {
+        CheckOverlap(input, output);
+        nuint n = (nuint)input.Length;
+        fixed (TIn* x = input)
+        fixed (TOut* y = output)
+        {
+            if (width == SimdWidth.V512 && n >= 16)
+            {
+                Run512(x, y, n, op, k);
+            }
+            else if (width == SimdWidth.V256 && n >= 8)
+            {
+                Run256(x, y, n, op, k);
+            }
+            else if (width == SimdWidth.V128 && n >= 4)
+            {
+                Run128(x, y, n, op, k);
+            }
+            else
+            {
+                RunScalar(x, y, n, op, k);
+            }
+        }
+    }
+
+    private static void RunScalar<TIn, TOut, TOp>(TIn* x, TOut* y, nuint n, TOp op, scoped in NumericConstants k)
+        where TIn : unmanaged
+        where TOut : unmanaged
+        where TOp : INumericOperator<TIn, TOut>, allows ref struct
+    {
+        if (k.Period == 1)
+        {
+            for (nuint i = 0; i < n; i++)
+            {
+                y[i] = op.Invoke(x[i], k.A0, k.B0, k.C0);
+            }
+
+            return;
+        }
+
+        for (nuint i = 0, p = 0; i < n; i++)
+        {
+            y[i] = op.Invoke(x[i], k.A[(int)p], k.B[(int)p], k.C[(int)p]);
+            p = p + 1 == (nuint)k.Period ? 0 : p + 1;
+        }
+    }
+
+    /// <summary>Elements to skip so that <c>y + skip</c> is aligned to <paramref name="bytes"/> (0 when y is not even element-aligned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint Misalignment<TOut>(TOut* y, nuint bytes)
+        where TOut : unmanaged
+    {
+        nuint address = (nuint)y;
+        return address % (nuint)sizeof(TOut) != 0 ? 0 : ((bytes - (address % bytes)) % bytes) / (nuint)sizeof(TOut);
+    }
+
+    private static void Run128<TIn, TOut, TOp>(TIn* x, TOut* y, nuint n, TOp op, scoped in NumericConstants k)
+        where TIn : unmanaged
+        where TOut : unmanaged
+        where TOp : INumericOperator<TIn, TOut>, allows ref struct
+    {
+        const int L = 4;
+        nuint period = (nuint)k.Period;
+        ref float a = ref MemoryMarshal.GetReference(k.A);
+        ref float b = ref MemoryMarshal.GetReference(k.B);
+        ref float c = ref MemoryMarshal.GetReference(k.C);
+        bool uniform = period == 1;
+        nuint last = n - L;
+        nuint lastPhase = last % period;
+        Vector128<float> beg = uniform
+            ? op.Invoke(TOp.Load128(x), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
+            : op.Invoke(TOp.Load128(x), Vector128.LoadUnsafe(ref a), Vector128.LoadUnsafe(ref b), Vector128.LoadUnsafe(ref c));
+        Vector128<float> end = uniform
+            ? op.Invoke(TOp.Load128(x + last), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
+            : op.Invoke(TOp.Load128(x + last), Vector128.LoadUnsafe(ref a, lastPhase), Vector128.LoadUnsafe(ref b, lastPhase), Vector128.LoadUnsafe(ref c, lastPhase));
+        nuint i = Misalignment(y, (nuint)Vector128<byte>.Count);
+        nuint phase = i % period;
+        if (uniform || L % period == 0)
+        {
+            // The constants of every vector are the same: hoisted.
+            Vector128<float> va = uniform ? Vector128.Create(k.A0) : Vector128.LoadUnsafe(ref a, phase);
+            Vector128<float> vb = uniform ? Vector128.Create(k.B0) : Vector128.LoadUnsafe(ref b, phase);
+            Vector128<float> vc = uniform ? Vector128.Create(k.C0) : Vector128.LoadUnsafe(ref c, phase);
+            for (; i + (4 * L) <= n; i += 4 * L)
+            {
+                Vector128<float> r0 = op.Invoke(TOp.Load128(x + i), va, vb, vc);
+                Vector128<float> r1 = op.Invoke(TOp.Load128(x + i + L), va, vb, vc);
+                Vector128<float> r2 = op.Invoke(TOp.Load128(x + i + (2 * L)), va, vb, vc);
+                Vector128<float> r3 = op.Invoke(TOp.Load128(x + i + (3 * L)), va, vb, vc);
+                TOp.Store(r0, y + i);
+                TOp.Store(r1, y + i + L);
+                TOp.Store(r2, y + i + (2 * L));
+                TOp.Store(r3, y + i + (3 * L));
+            }
+
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load128(x + i), va, vb, vc), y + i);
+            }
+        }
+        else
+        {
+            nuint step = L % period;
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load128(x + i), Vector128.LoadUnsafe(ref a, phase), Vector128.LoadUnsafe(ref b, phase), Vector128.LoadUnsafe(ref c, phase)), y + i);
+                phase += step;
+                phase = phase >= period ? phase - period : phase;
+            }
+        }
+
+        TOp.Store(end, y + last);
+        TOp.Store(beg, y);
+    }
+
+    private static void Run256<TIn, TOut, TOp>(TIn* x, TOut* y, nuint n, TOp op, scoped in NumericConstants k)
+        where TIn : unmanaged
+        where TOut : unmanaged
+        where TOp : INumericOperator<TIn, TOut>, allows ref struct
+    {
+        const int L = 8;
+        nuint period = (nuint)k.Period;
+        ref float a = ref MemoryMarshal.GetReference(k.A);
+        ref float b = ref MemoryMarshal.GetReference(k.B);
+        ref float c = ref MemoryMarshal.GetReference(k.C);
+        bool uniform = period == 1;
+        nuint last = n - L;
+        nuint lastPhase = last % period;
+        Vector256<float> beg = uniform
+            ? op.Invoke(TOp.Load256(x), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
+            : op.Invoke(TOp.Load256(x), Vector256.LoadUnsafe(ref a), Vector256.LoadUnsafe(ref b), Vector256.LoadUnsafe(ref c));
+        Vector256<float> end = uniform
+            ? op.Invoke(TOp.Load256(x + last), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
+            : op.Invoke(TOp.Load256(x + last), Vector256.LoadUnsafe(ref a, lastPhase), Vector256.LoadUnsafe(ref b, lastPhase), Vector256.LoadUnsafe(ref c, lastPhase));
+        nuint i = Misalignment(y, (nuint)Vector256<byte>.Count);
+        nuint phase = i % period;
+        if (uniform || L % period == 0)
+        {
+            Vector256<float> va = uniform ? Vector256.Create(k.A0) : Vector256.LoadUnsafe(ref a, phase);
+            Vector256<float> vb = uniform ? Vector256.Create(k.B0) : Vector256.LoadUnsafe(ref b, phase);
+            Vector256<float> vc = uniform ? Vector256.Create(k.C0) : Vector256.LoadUnsafe(ref c, phase);
+            for (; i + (4 * L) <= n; i += 4 * L)
+            {
+                Vector256<float> r0 = op.Invoke(TOp.Load256(x + i), va, vb, vc);
+                Vector256<float> r1 = op.Invoke(TOp.Load256(x + i + L), va, vb, vc);
+                Vector256<float> r2 = op.Invoke(TOp.Load256(x + i + (2 * L)), va, vb, vc);
+                Vector256<float> r3 = op.Invoke(TOp.Load256(x + i + (3 * L)), va, vb, vc);
+                TOp.Store(r0, y + i);
+                TOp.Store(r1, y + i + L);
+                TOp.Store(r2, y + i + (2 * L));
+                TOp.Store(r3, y + i + (3 * L));
+            }
+
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load256(x + i), va, vb, vc), y + i);
+            }
+        }
+        else
+        {
+            nuint step = L % period;
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load256(x + i), Vector256.LoadUnsafe(ref a, phase), Vector256.LoadUnsafe(ref b, phase), Vector256.LoadUnsafe(ref c, phase)), y + i);
+                phase += step;
+                phase = phase >= period ? phase - period : phase;
+            }
+        }
+
+        TOp.Store(end, y + last);
+        TOp.Store(beg, y);
+    }
+
+    private static void Run512<TIn, TOut, TOp>(TIn* x, TOut* y, nuint n, TOp op, scoped in NumericConstants k)
+        where TIn : unmanaged
+        where TOut : unmanaged
+        where TOp : INumericOperator<TIn, TOut>, allows ref struct
+    {
+        const int L = 16;
+        nuint period = (nuint)k.Period;
+        ref float a = ref MemoryMarshal.GetReference(k.A);
+        ref float b = ref MemoryMarshal.GetReference(k.B);
+        ref float c = ref MemoryMarshal.GetReference(k.C);
+        bool uniform = period == 1;
+        nuint last = n - L;
+        nuint lastPhase = last % period;
+        Vector512<float> beg = uniform
+            ? op.Invoke(TOp.Load512(x), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
+            : op.Invoke(TOp.Load512(x), Vector512.LoadUnsafe(ref a), Vector512.LoadUnsafe(ref b), Vector512.LoadUnsafe(ref c));
+        Vector512<float> end = uniform
+            ? op.Invoke(TOp.Load512(x + last), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
+            : op.Invoke(TOp.Load512(x + last), Vector512.LoadUnsafe(ref a, lastPhase), Vector512.LoadUnsafe(ref b, lastPhase), Vector512.LoadUnsafe(ref c, lastPhase));
+        nuint i = Misalignment(y, (nuint)Vector512<byte>.Count);
+        nuint phase = i % period;
+        if (uniform || L % period == 0)
+        {
+            Vector512<float> va = uniform ? Vector512.Create(k.A0) : Vector512.LoadUnsafe(ref a, phase);
+            Vector512<float> vb = uniform ? Vector512.Create(k.B0) : Vector512.LoadUnsafe(ref b, phase);
+            Vector512<float> vc = uniform ? Vector512.Create(k.C0) : Vector512.LoadUnsafe(ref c, phase);
+            for (; i + (4 * L) <= n; i += 4 * L)
+            {
+                Vector512<float> r0 = op.Invoke(TOp.Load512(x + i), va, vb, vc);
+                Vector512<float> r1 = op.Invoke(TOp.Load512(x + i + L), va, vb, vc);
+                Vector512<float> r2 = op.Invoke(TOp.Load512(x + i + (2 * L)), va, vb, vc);
+                Vector512<float> r3 = op.Invoke(TOp.Load512(x + i + (3 * L)), va, vb, vc);
+                TOp.Store(r0, y + i);
+                TOp.Store(r1, y + i + L);
+                TOp.Store(r2, y + i + (2 * L));
+                TOp.Store(r3, y + i + (3 * L));
+            }
+
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load512(x + i), va, vb, vc), y + i);
+            }
+        }
+        else
+        {
+            nuint step = L % period;
+            for (; i + L <= n; i += L)
+            {
+                TOp.Store(op.Invoke(TOp.Load512(x + i), Vector512.LoadUnsafe(ref a, phase), Vector512.LoadUnsafe(ref b, phase), Vector512.LoadUnsafe(ref c, phase)), y + i);
+                phase += step;
+                phase = phase >= period ? phase - period : phase;
+            }
+        }
+
+        TOp.Store(end, y + last);
+        TOp.Store(beg, y);
+    }
+
+    /// <summary>
+    /// The output may be the input itself (same first element) but no other overlap: with a shifted overlap the
+    /// vectors would read elements already written. TensorPrimitives rejects the same case.
+    /// </summary>
+    private static void CheckOverlap<TIn, TOut>(ReadOnlySpan<TIn> input, Span<TOut> output)
+        where TIn : unmanaged
+        where TOut : unmanaged
+    {
+        ReadOnlySpan<byte> x = MemoryMarshal.AsBytes(input);
+        ReadOnlySpan<byte> y = MemoryMarshal.AsBytes((ReadOnlySpan<TOut>)output).Slice(0, Math.Min(output.Length, input.Length) * sizeof(TOut));
+        if (x.Overlaps(y, out int offset) && (offset != 0 || sizeof(TIn) != sizeof(TOut)))
+        {
+            throw new ArgumentException("The destination overlaps the input other than as the same span.", nameof(output));
+        }
+    }
+}
+
+/// <summary>Loads and stores of float lanes (and their scalar counterparts), shared by the operators.</summary>
+internal static unsafe class Lanes
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Load128(float* x) => Vector128.Load(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load256(float* x) => Vector256.Load(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Load512(float* x) => Vector512.Load(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<float> value, float* y) => value.Store(y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<float> value, float* y) => value.Store(y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<float> value, float* y) => value.Store(y);
+}
