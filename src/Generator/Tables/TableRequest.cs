@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using PrepGen.Generator.Emit;
 using PrepGen.Generator.Model;
@@ -94,7 +93,8 @@ internal sealed class TableRequest : IEquatable<TableRequest>
 /// <summary>
 /// Which user builds and emits each table: the ordinally smallest <see cref="TableRequest.User"/> of its key.
 /// One value for the whole compilation; each request compares itself against it in a step whose output is
-/// equal unless that request's ownership changed, so adding a layer rebuilds no table.
+/// equal unless that request's ownership changed, so adding a layer rebuilds a table only when the new layer
+/// becomes its owner.
 /// </summary>
 internal sealed record TableOwners(EquatableArray<string> Entries)
 {
@@ -116,17 +116,6 @@ internal sealed record TableOwners(EquatableArray<string> Entries)
         }
 
         return new TableOwners(entries.ToEquatableArray());
-    }
-
-    public static TableOwners Of(ImmutableArray<ImmutableArray<TableRequest>> groups)
-    {
-        var all = new List<TableRequest>();
-        foreach (ImmutableArray<TableRequest> group in groups)
-        {
-            all.AddRange(group);
-        }
-
-        return Of(all);
     }
 
     /// <summary>The table job when <paramref name="request"/>'s user owns its table, else null.</summary>
