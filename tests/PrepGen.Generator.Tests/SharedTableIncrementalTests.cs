@@ -157,6 +157,25 @@ public class SharedTableIncrementalTests
         Assert.All(Reasons(second, StepNames.Bind), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "Bind was " + r));
     }
 
+    [Theory]
+    [InlineData("Zed", false)]   // sorts after Demo.E.City: the table keeps its owner and is not rebuilt
+    [InlineData("Abc", true)]    // sorts first: it becomes the owner and builds the table in its own step
+    public void Adding_a_layer_over_a_vocabulary_keeps_one_table(string ns, bool becomesOwner)
+    {
+        GeneratorRun first = First(out CSharpCompilation compilation);
+        string added = "using PrepGen; namespace " + ns + "; public static partial class X { [StringLookup(VocabularyFile = \"v.txt\")] public static partial long M(string v); }";
+        GeneratorRun second = GeneratorHarness.Run(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(added, GeneratorHarness.ParseOptions, "Added.cs")), first.Driver);
+        Assert.Empty(second.GeneratorDiagnostics);
+        Assert.Empty(second.CompileErrors);
+        Assert.Equal(2, second.Result.Results[0].GeneratedSources.Count(s => s.HintName.StartsWith("PrepGen.Table.", StringComparison.Ordinal)));
+        IncrementalStepRunReason[] tables = Reasons(second, StepNames.BuildTable);
+        Assert.Equal(becomesOwner ? 1 : 0, tables.Count(r => r is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified));
+
+        // Whoever owns it, the table's file is the same text (a function of the vocabulary alone).
+        static string Table(GeneratorRun run) => run.Result.Results[0].GeneratedSources.Single(s => s.SourceText.ToString().Contains("%paris", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Equal(Table(first), Table(second));
+    }
+
     /// <summary>
     /// Every object a PrepGen step or output holds, walked by reflection over the live values (as the STJ
     /// generator's tests do): no symbol, syntax, location or compilation, which would root a compilation and
