@@ -177,6 +177,54 @@ public class SharedTableIncrementalTests
     }
 
     /// <summary>
+    /// As the STJ generator's CompilingEquivalentSourcesResultsInEqualModels: two independent compilations of
+    /// the same layers, the second with the code moved down (other locations), give equal models and tables,
+    /// so nothing a table step is keyed on depends on where the code is.
+    /// </summary>
+    [Fact]
+    public void Equivalent_sources_at_other_locations_give_equal_models_and_tables()
+    {
+        GeneratorRun a = First(out _);
+        GeneratorRun b = GeneratorHarness.Run(
+            GeneratorHarness.Compilation("// moved down\n\n\n" + Layers, Other),
+            GeneratorHarness.Driver(new TestAdditionalText(Vocabulary.Path, "paris\ntokyo\nlima\n"), Words, StatsFile, Unrelated));
+        foreach (string step in new[] { StepNames.Model, StepNames.BindRecord, StepNames.TableOwners, StepNames.ShareTable, StepNames.BuildTable })
+        {
+            object[] left = Values(a, step);
+            object[] right = Values(b, step);
+            Assert.NotEmpty(left);
+            Assert.Equal(left, right);
+            Assert.All(left.Zip(right), pair => Assert.NotSame(pair.First, pair.Second));
+        }
+
+        // And the locations did move: the parse results differ.
+        Assert.NotEqual(Values(a, StepNames.Parse), Values(b, StepNames.Parse));
+    }
+
+    [Fact]
+    public void A_table_that_failed_to_build_still_compiles_and_throws_when_used()
+    {
+        GeneratorRun run = First(out _);
+        var request = Values(run, StepNames.ShareTable).OfType<PrepGen.Generator.Tables.TableRequest>().Single(r => r.Vocabulary.Strings?.Contains("paris") == true);
+        string failed = PrepGen.Generator.Emit.TableDataEmitter.Emit(PrepGen.Generator.Tables.BuiltTable.Failed(request, "boom"), "TestProject");
+        Assert.Contains("PG9999", failed, StringComparison.Ordinal);
+
+        SyntaxTree table = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith(PrepGen.Generator.Emit.TableDataEmitter.HintName(request), StringComparison.Ordinal));
+        Compilation replaced = run.Output.ReplaceSyntaxTree(table, CSharpSyntaxTree.ParseText(failed, GeneratorHarness.ParseOptions, table.FilePath));
+        using var stream = new System.IO.MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emit = replaced.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        Assembly assembly = new System.Runtime.Loader.AssemblyLoadContext("PrepGenFailedTable", isCollectible: true).LoadFromStream(stream);
+        var thrown = Assert.Throws<TargetInvocationException>(() => assembly.GetType("Demo.E")!.GetMethod("City")!.Invoke(null, ["lima"]));
+        Assert.IsType<InvalidOperationException>(thrown.InnerException);
+        Assert.Contains("boom", thrown.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    private static object[] Values(GeneratorRun run, string step) =>
+        run.Result.Results[0].TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Value).ToArray();
+
+    /// <summary>
     /// Every object a PrepGen step or output holds, walked by reflection over the live values (as the STJ
     /// generator's tests do): no symbol, syntax, location or compilation, which would root a compilation and
     /// make every comparison fail; and nothing a table is keyed on holds even a LocationInfo.

@@ -175,6 +175,9 @@ internal sealed class BuiltTable : IEquatable<BuiltTable>
         }
     }
 
+    /// <summary>A table whose build failed (tests use it to check the emitted fallback).</summary>
+    internal static BuiltTable Failed(TableRequest request, string error) => new(request, null, null, error);
+
     public bool Equals(BuiltTable? other) => other is not null && Request.Equals(other.Request) && Error == other.Error;
 
     public override bool Equals(object? obj) => Equals(obj as BuiltTable);
