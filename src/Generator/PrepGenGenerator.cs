@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PrepGen.Generator.Binding;
@@ -15,8 +17,10 @@ using PrepGen.Generator.Tables;
 namespace PrepGen.Generator;
 
 /// <summary>
-/// Implements attributed <c>static partial</c> layer methods (docs/design.md, "Generator pipeline"):
-/// parse → bind with state files → build tables → emit, every step named and value-equatable.
+/// Implements attributed <c>static partial</c> layer methods (docs/design.md, "Pipeline"): parse → resolve
+/// the state files a layer names → bind → emit the layer; and, shared by every layer over one vocabulary,
+/// build → emit its table. Every step is named and value-equatable, and no step after Parse holds a location
+/// except beside the diagnostics.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PrepGenGenerator : IIncrementalGenerator
@@ -38,19 +42,78 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : ImmutableArray.CreateRange(pair.Left, f => f.WithMapped(pair.Right.Contains(f.Path))))
             .WithComparer(StateFile.ArrayComparer);
 
+        // The shared tables' namespace comes from the assembly's name; the step is re-run per compilation, but
+        // its output is a string that stays equal, so nothing downstream re-runs.
+        IncrementalValueProvider<string> assemblyName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? "");
+
+        var tableRequests = new List<IncrementalValuesProvider<TableRequest>>();
         foreach ((string metadataName, LayerKind kind) in KnownAttributes.Layers)
         {
-            RegisterLayer(context, metadataName, kind, stateFiles);
+            tableRequests.Add(RegisterLayer(context, metadataName, kind, stateFiles, assemblyName));
         }
 
         RegisterImagePipelines(context);
-        RegisterFeatureRecords(context, stateFiles);
+        tableRequests.Add(RegisterFeatureRecords(context, stateFiles, assemblyName));
+        RegisterTables(context, tableRequests, assemblyName);
+    }
+
+    /// <summary>
+    /// One table per distinct (vocabulary content hash, table kind): every layer and record member asks for its
+    /// table; the ordinally first asker of each (<see cref="TableOwners"/>) owns it, and only owned requests,
+    /// with the asker dropped, reach BuildTable. So the table step is keyed by the table alone and shared.
+    /// </summary>
+    private static void RegisterTables(IncrementalGeneratorInitializationContext context, List<IncrementalValuesProvider<TableRequest>> requests, IncrementalValueProvider<string> assemblyName)
+    {
+        IncrementalValueProvider<ImmutableArray<TableRequest>> all = requests[0].Collect();
+        for (int i = 1; i < requests.Count; i++)
+        {
+            all = all.Combine(requests[i].Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
+        IncrementalValueProvider<TableOwners> owners = all
+            .Select(static (list, _) => TableOwners.Of(list))
+            .WithTrackingName(StepNames.TableOwners);
+
+        foreach (IncrementalValuesProvider<TableRequest> stream in requests)
+        {
+            IncrementalValuesProvider<BuiltTable> built = stream
+                .Combine(owners)
+                .Select(static (pair, _) => pair.Right.Owned(pair.Left))
+                .WithTrackingName(StepNames.ShareTable)
+                .Where(static request => request is not null)
+                .Select(static (request, ct) => BuiltTable.Build(request!, ct))
+                .WithTrackingName(StepNames.BuildTable);
+            context.RegisterSourceOutput(built.Combine(assemblyName), static (spc, pair) => EmitTable(spc, pair.Left, pair.Right));
+        }
+    }
+
+    private static void EmitTable(SourceProductionContext context, BuiltTable table, string assemblyName)
+    {
+        TableRequest request = table.Request;
+        if (table.Error is not null)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, null, "the lookup table of " + request.Vocabulary.Source, table.Error).ToDiagnostic());
+        }
+
+        string source = Guard(() => TableDataEmitter.Emit(table, assemblyName), "the lookup table of " + request.Vocabulary.Source, e =>
+        {
+            Report(context, e);
+            return "";
+        });
+        if (source.Length > 0)
+        {
+            context.AddSource(TableDataEmitter.HintName(request), source);
+        }
     }
 
     private static bool IsMapped(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
         options.TryGetValue(StateFile.MappedMetadata, out string? value) && string.Equals(value, "mapped", StringComparison.OrdinalIgnoreCase);
 
-    private static void RegisterFeatureRecords(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles)
+    private static IncrementalValuesProvider<TableRequest> RegisterFeatureRecords(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles,
+        IncrementalValueProvider<string> assemblyName)
     {
         IncrementalValuesProvider<RecordParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -59,49 +122,50 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
                 static (ctx, ct) => Guard(() => FeatureRecordParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new RecordParseResult(null, e, FeatureRecordParser.StubOrNull(ctx, ct))))
             .WithTrackingName(StepNames.ParseRecord);
 
-        IncrementalValuesProvider<RecordBindResult> bound = parsed
+        IncrementalValuesProvider<RecordBindInput> inputs = parsed
             .Where(static r => r.Spec is not null)
             .Combine(stateFiles)
-            .Select(static (pair, ct) => Guard(() => FeatureRecordBinder.Bind(pair.Left.Spec!, pair.Right, ct), pair.Left.Spec!.TypeName, e => new RecordBindResult(null, e, pair.Left.Spec)))
+            .Select(static (pair, _) => RecordBindInput.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(StepNames.ResolveRecord);
+
+        IncrementalValuesProvider<RecordBindResult> bound = inputs
+            .Select(static (input, ct) => Guard(() => FeatureRecordBinder.Bind(input, ct), input.Spec.TypeName, e => new RecordBindResult(null, e, input.Spec)))
             .WithTrackingName(StepNames.BindRecord);
 
-        IncrementalValuesProvider<BuiltRecord> built = bound
+        IncrementalValuesProvider<BoundRecord> records = bound
             .Where(static r => r.Record is not null)
-            .Select(static (r, ct) => BuiltRecord.Build(r.Record!, ct))
-            .WithTrackingName(StepNames.BuildRecordTables);
+            .Select(static (r, _) => r.Record!);
 
         context.RegisterSourceOutput(parsed.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(built, static (spc, record) =>
+        context.RegisterSourceOutput(records.Combine(assemblyName), static (spc, pair) =>
         {
-            foreach (BuiltLayer layer in record.Layers)
-            {
-                if (layer.Error is not null)
-                {
-                    spc.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
-                    EmitRecordStub(spc, record.Record.Spec);
-                    return;
-                }
-            }
-
-            string source = Guard(() => FeatureRecordEmitter.Emit(record), record.Record.Spec.QualifiedName, e =>
+            BoundRecord record = pair.Left;
+            string source = Guard(() => FeatureRecordEmitter.Emit(record, pair.Right), record.Spec.QualifiedName, e =>
             {
                 Report(spc, e);
                 return "";
             });
             if (source.Length > 0)
             {
-                spc.AddSource(record.Record.Spec.HintStem + ".FeatureRecord.g.cs", source);
+                spc.AddSource(record.Spec.HintStem + ".FeatureRecord.g.cs", source);
             }
             else
             {
-                EmitRecordStub(spc, record.Record.Spec);
+                EmitRecordStub(spc, record.Spec);
             }
         });
 
         // After an error, the record still gets EncodedWidth, Encode and EncodeBatch (that throw), so its uses compile.
         context.RegisterSourceOutput(parsed.Where(static r => r.Stub is not null).Select(static (r, _) => r.Stub!), static (spc, spec) => EmitRecordStub(spc, spec));
         context.RegisterSourceOutput(bound.Where(static r => r.Failed is not null).Select(static (r, _) => r.Failed!), static (spc, spec) => EmitRecordStub(spc, spec));
+
+        // Each member with a vocabulary asks for its table; '#' appears in no hint stem, so a member never names a layer.
+        return records.SelectMany(static (record, _) => record.Models
+            .Select(m => TableRequest.For(m, record.Spec.HintStem + "#" + m.Spec.MemberName))
+            .Where(r => r is not null)
+            .Select(r => r!)
+            .ToImmutableArray());
     }
 
     private static void EmitRecordStub(SourceProductionContext context, FeatureRecordSpec spec)
@@ -141,11 +205,12 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         });
     }
 
-    private static void RegisterLayer(
+    private static IncrementalValuesProvider<TableRequest> RegisterLayer(
         IncrementalGeneratorInitializationContext context,
         string metadataName,
         LayerKind kind,
-        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles)
+        IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles,
+        IncrementalValueProvider<string> assemblyName)
     {
         IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -154,25 +219,37 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
                 (ctx, ct) => Guard(() => LayerParser.Parse(ctx, kind, ct), ctx.TargetSymbol.Name, e => new ParseResult(null, e)))
             .WithTrackingName(StepNames.Parse);
 
-        IncrementalValuesProvider<BindResult> bound = parsed
+        // Resolve re-runs whenever any state file changes, but yields an equal input unless a file this layer names
+        // changed: Bind (the Keras rules, the vocabulary checks) stays Cached.
+        IncrementalValuesProvider<BindInput> inputs = parsed
             .Where(static r => r.Spec is not null)
             .Combine(stateFiles)
-            .Select(static (pair, ct) => LayerBinder.Bind(pair.Left.Spec!, pair.Right, ct))
+            .Select(static (pair, _) => BindInput.Resolve(pair.Left.Spec!, pair.Left.Location, pair.Right))
+            .WithTrackingName(StepNames.Resolve);
+
+        IncrementalValuesProvider<BindResult> bound = inputs
+            .Select(static (input, ct) => LayerBinder.Bind(input, ct))
             .WithTrackingName(StepNames.Bind);
 
-        IncrementalValuesProvider<BuiltLayer> built = bound
+        // The model holds no location: a line inserted above the layer leaves it equal, and its file Cached.
+        IncrementalValuesProvider<LayerModel> models = bound
             .Where(static r => r.Model is not null)
-            .Select(static (r, ct) => BuiltLayer.Build(r.Model!, ct))
-            .WithTrackingName(StepNames.BuildTable);
+            .Select(static (r, _) => r.Model!)
+            .WithTrackingName(StepNames.Model);
 
         // Diagnostics travel in their own outputs, apart from the code.
         context.RegisterSourceOutput(parsed.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
         context.RegisterSourceOutput(bound.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(built, static (spc, layer) => Emit(spc, layer));
+        context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
 
         // After an error, a stub implementation (a body that throws) keeps the rest of the user's code compiling.
         context.RegisterSourceOutput(parsed.Where(static r => r.Stub is not null).Select(static (r, _) => r.Stub!), static (spc, spec) => EmitStub(spc, spec));
         context.RegisterSourceOutput(bound.Where(static r => r.Failed is not null).Select(static (r, _) => r.Failed!), static (spc, spec) => EmitStub(spc, spec));
+
+        return models
+            .Select(static (model, _) => TableRequest.For(model, model.Spec.HintStem ?? Names.Sanitize(model.Spec.QualifiedName)))
+            .Where(static request => request is not null)
+            .Select(static (request, _) => request!);
     }
 
     private static void EmitStub(SourceProductionContext context, LayerSpec spec)
@@ -188,23 +265,12 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, BuiltLayer layer)
+    private static void Emit(SourceProductionContext context, LayerModel model, string assemblyName)
     {
-        LayerSpec spec = layer.Model.Spec;
-        if (layer.Error is not null)
+        LayerSpec spec = model.Spec;
+        string source = Guard(() => LayerEmitter.Emit(model, assemblyName), spec.QualifiedName, e =>
         {
-            context.ReportDiagnostic(layer.ErrorDiagnostic().ToDiagnostic());
-            EmitStub(context, spec);
-            return;
-        }
-
-        string source = Guard(() => LayerEmitter.Emit(layer), spec.QualifiedName, e =>
-        {
-            foreach (DiagnosticInfo d in e)
-            {
-                context.ReportDiagnostic(d.ToDiagnostic());
-            }
-
+            Report(context, e);
             return "";
         });
         if (source.Length > 0)

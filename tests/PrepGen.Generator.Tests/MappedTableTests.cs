@@ -102,13 +102,15 @@ public class MappedTableTests
             ("/p/state/city.txt", "new york\nlondon\nparis\ntokyo\n"), "/p/state/city.txt");
         Assert.Empty(run.GeneratorDiagnostics);
         string generated = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("City.PrepGen.g.cs", StringComparison.Ordinal)).ToString();
-        string path = Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", "StringLookupMapped.g.cs.txt");
+        string path = SnapshotFiles.PathOf("StringLookupMapped");
         if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
         {
-            File.WriteAllText(path, generated);
+            SnapshotFiles.Update(run, ("StringLookupMapped", "City.PrepGen.g.cs"));
         }
 
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), generated.ReplaceLineEndings("\n"));
+        (string hint, string table) = Assert.Single(SnapshotFiles.Tables("StringLookupMapped"));
+        Assert.Equal(table.ReplaceLineEndings("\n"), run.Generated(hint).ReplaceLineEndings("\n"));
     }
 
     [Theory]

@@ -59,8 +59,8 @@ public class RobustnessTests
         // Each layer either generated code or reported why not (and got a stub that throws); everything
         // compiles, so PrepGen's errors are the only ones the user sees.
         int layersWithErrors = run.GeneratorDiagnostics.Select(d => d.Location.SourceSpan).Distinct().Count();
-        Assert.Equal(3, run.Result.Results[0].GeneratedSources.Length);
-        Assert.Equal(layersWithErrors, run.Result.Results[0].GeneratedSources.Count(s => s.SourceText.ToString().Contains("not generated", StringComparison.Ordinal)));
+        Assert.Equal(3, run.LayerSources.Length);
+        Assert.Equal(layersWithErrors, run.LayerSources.Count(s => s.SourceText.ToString().Contains("not generated", StringComparison.Ordinal)));
         Assert.True(run.CompileErrors.IsEmpty, name + ": " + string.Join("\n", run.CompileErrors));
     }
 
@@ -106,7 +106,7 @@ public class RobustnessTests
         Assert.Null(run.Result.Results[0].Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "PG9999");
         Assert.True(run.CompileErrors.IsEmpty, string.Join("\n", run.CompileErrors));
-        Assert.Single(run.Result.Results[0].GeneratedSources);
-        Assert.Equal(!run.GeneratorDiagnostics.IsEmpty, run.Result.Results[0].GeneratedSources[0].SourceText.ToString().Contains("not generated", StringComparison.Ordinal));
+        Assert.Single(run.LayerSources);
+        Assert.Equal(!run.GeneratorDiagnostics.IsEmpty, run.LayerSources[0].SourceText.ToString().Contains("not generated", StringComparison.Ordinal));
     }
 }

@@ -100,12 +100,12 @@ public class SnapshotTests
         string source = "using System;\nusing PrepGen;\n\nnamespace Demo;\n\npublic static partial class Encoders\n{\n    " + member + "\n}\n";
         string methodName = member.Substring(member.IndexOf("partial ", StringComparison.Ordinal)).Split(' ', '(')[2];
         string hintName = "Demo.Encoders." + methodName + ".PrepGen.g.cs";
-        string snapshot = Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", name + ".g.cs.txt");
+        string snapshot = SnapshotFiles.PathOf(name);
 
         if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
         {
             var files = vocabulary is null ? [] : new[] { ("/0/state/city.txt", (string?)vocabulary) };
-            File.WriteAllText(snapshot, GeneratorHarness.Run(source, files).Generated(hintName));
+            SnapshotFiles.Update(GeneratorHarness.Run(source, files), (name, hintName));
         }
 
         Assert.True(File.Exists(snapshot), "missing snapshot " + snapshot + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
@@ -126,6 +126,11 @@ public class SnapshotTests
         if (vocabulary is not null)
         {
             test.TestState.AdditionalFiles.Add(("/0/state/city.txt", vocabulary));
+        }
+
+        foreach ((string hint, string text) in SnapshotFiles.Tables(name))
+        {
+            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
         }
 
         await test.RunAsync();

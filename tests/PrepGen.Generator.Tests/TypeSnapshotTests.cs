@@ -91,10 +91,10 @@ public class TypeSnapshotTests
     [MemberData(nameof(Cases))]
     public async Task Generated_code_matches_the_snapshot(string name, string hintName, string source)
     {
-        string snapshot = Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", name + ".g.cs.txt");
+        string snapshot = SnapshotFiles.PathOf(name);
         if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
         {
-            File.WriteAllText(snapshot, GeneratorHarness.Run(source).Generated(hintName));
+            SnapshotFiles.Update(GeneratorHarness.Run(source), (name, hintName));
         }
 
         Assert.True(File.Exists(snapshot), "missing snapshot " + snapshot + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
@@ -112,6 +112,11 @@ public class TypeSnapshotTests
                 GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
             },
         };
+        foreach ((string hint, string text) in SnapshotFiles.Tables(name))
+        {
+            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
+        }
+
         await test.RunAsync();
     }
 
@@ -148,14 +153,10 @@ public class TypeSnapshotTests
             }
             """;
         (string Name, string Hint)[] files = { ("FeatureRecordPets", "Demo.Pets.FeatureRecord.g.cs"), ("FeatureRecordPetsAgeLookup", "Demo.Pets.AgeLookup.PrepGen.g.cs") };
-        string Snapshot(string name) => Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots", name + ".g.cs.txt");
+        string Snapshot(string name) => SnapshotFiles.PathOf(name);
         if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
         {
-            GeneratorRun run = GeneratorHarness.Run(source);
-            foreach ((string name, string hint) in files)
-            {
-                File.WriteAllText(Snapshot(name), run.Generated(hint));
-            }
+            SnapshotFiles.Update(GeneratorHarness.Run(source), files);
         }
 
         var test = new CSharpSourceGeneratorTest<PrepGenGenerator, DefaultVerifier>
@@ -175,6 +176,11 @@ public class TypeSnapshotTests
         {
             Assert.True(File.Exists(Snapshot(name)), "missing snapshot " + Snapshot(name) + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
             test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(File.ReadAllText(Snapshot(name)), Encoding.UTF8)));
+        }
+
+        foreach ((string hint, string text) in SnapshotFiles.Tables(files[0].Name))
+        {
+            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
         }
 
         await test.RunAsync();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.State;
@@ -10,15 +9,20 @@ namespace PrepGen.Generator.Binding;
 /// <summary>What binding one layer needs, and where its diagnostics collect.</summary>
 internal sealed class BindContext
 {
-    public BindContext(LayerSpec spec, ImmutableArray<StateFile> files)
+    public BindContext(LayerSpec spec, LocationInfo? location, EquatableArray<FileMatch> files)
     {
         Spec = spec;
+        Location = location;
         Files = files;
     }
 
     public LayerSpec Spec { get; }
 
-    public ImmutableArray<StateFile> Files { get; }
+    /// <summary>Where the layer's diagnostics point (its attribute).</summary>
+    public LocationInfo? Location { get; }
+
+    /// <summary>The state files the layer's options name, resolved by the Resolve step.</summary>
+    public EquatableArray<FileMatch> Files { get; }
 
     public LayerOptions Options => Spec.Options;
 
@@ -30,7 +34,7 @@ internal sealed class BindContext
     public string Subject => Spec.Subject;
 
     public void Report(DiagnosticDescriptor descriptor, params object?[] arguments) =>
-        Diagnostics.Add(DiagnosticInfo.Create(descriptor, Spec.Location, arguments));
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, Location, arguments));
 
     public void Invalid(string message) => Report(Descriptors.InvalidOption, Subject, message);
 
@@ -38,11 +42,11 @@ internal sealed class BindContext
     public StateFile? FindFile(string role, string requested)
     {
         var matches = new List<StateFile>();
-        foreach (StateFile file in Files)
+        foreach (FileMatch match in Files)
         {
-            if (file.Matches(requested))
+            if (match.Requested == requested)
             {
-                matches.Add(file);
+                matches.AddRange(match.Files);
             }
         }
 

@@ -25,7 +25,7 @@ internal static class IdfLoader
                 return null;
             }
 
-            weights = new double[file.Lines.Count];
+            weights = new double[file.Lines.Length];
             for (int i = 0; i < weights.Length; i++)
             {
                 if (!double.TryParse(file.Lines[i], NumberStyles.Float, CultureInfo.InvariantCulture, out weights[i]))

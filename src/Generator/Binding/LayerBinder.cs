@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
-using PrepGen.Generator.State;
 
 namespace PrepGen.Generator.Binding;
 
@@ -14,9 +12,10 @@ internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticIn
 /// <summary>Joins a spec with its state files and applies every Keras rule (keras-semantics.md).</summary>
 internal static class LayerBinder
 {
-    public static BindResult Bind(LayerSpec spec, ImmutableArray<StateFile> files, CancellationToken cancellationToken)
+    public static BindResult Bind(BindInput input, CancellationToken cancellationToken)
     {
-        var context = new BindContext(spec, files);
+        LayerSpec spec = input.Spec;
+        var context = new BindContext(spec, input.Location, input.Files);
         LayerModel? model;
         try
         {

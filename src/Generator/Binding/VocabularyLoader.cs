@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
@@ -39,17 +37,39 @@ internal static class VocabularyLoader
             return null;
         }
 
-        List<OptionalToken> entries;
-        bool mapped = false;
         string source;
         Func<int, string> where;
+        TokenFacts? facts;
+        string[]? tokens = null;
+        long[]? values = null;
+        bool mapped = false;
+        bool stripped = false;
+        int entryCount;
         if (inline)
         {
-            entries = strings
-                ? o.StringVocabulary!.Value.Select(t => new OptionalToken(t, null)).ToList()
-                : o.IntegerVocabulary!.Value.Select(v => new OptionalToken(null, v)).ToList();
             source = "inline";
             where = i => "entry " + i.ToString(CultureInfo.InvariantCulture);
+            List<OptionalToken> entries = strings
+                ? o.StringVocabulary!.Value.Select(t => new OptionalToken(t, null)).ToList()
+                : o.IntegerVocabulary!.Value.Select(v => new OptionalToken(null, v)).ToList();
+            entryCount = entries.Count;
+            int prefixLength = special.OovStart + special.NumOov;
+            if (prefixLength > 0 && entries.Count >= prefixLength && entries.Take(prefixLength).SequenceEqual(special.Prefix()))
+            {
+                entries.RemoveRange(0, prefixLength);
+                stripped = true;
+            }
+
+            if (strings)
+            {
+                tokens = entries.Select(e => e.Text!).ToArray();
+                facts = TokenFacts.Of(tokens);
+            }
+            else
+            {
+                values = entries.Select(e => e.Integer!.Value).ToArray();
+                facts = TokenFacts.Of(values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
+            }
         }
         else
         {
@@ -59,64 +79,56 @@ internal static class VocabularyLoader
                 return null;
             }
 
-            entries = ParseFile(context, file, strings, cancellationToken);
             source = o.VocabularyFile!;
+            where = i => "line " + (i + 1).ToString(CultureInfo.InvariantCulture);
+            facts = FileFacts(context, file, strings, out tokens, out values);
             mapped = file.Mapped;
             if (mapped && (!strings || o.Invert))
             {
                 context.Report(Descriptors.MappedTableUnsupported, context.Subject, o.VocabularyFile!,
                     strings ? "Invert needs the tokens in the assembly; map the forward lookup only" : "mapped tables hold string vocabularies; IntegerLookup tables compile (8 bytes per token)");
             }
-            where = i => "line " + (i + 1).ToString(CultureInfo.InvariantCulture);
+
+            entryCount = file.Lines.Length;
         }
 
-        if (context.HasErrors)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (context.HasErrors || facts is null)
         {
             return null;
         }
 
-        int entryCount = entries.Count;
-        bool stripped = false;
-        int prefixLength = special.OovStart + special.NumOov;
-        if (inline && prefixLength > 0 && entries.Count >= prefixLength && entries.Take(prefixLength).SequenceEqual(special.Prefix()))
-        {
-            entries.RemoveRange(0, prefixLength);
-            stripped = true;
-        }
-
-        int offset = stripped ? prefixLength : 0;
-        if (entries.Count == 0)
+        int offset = stripped ? special.OovStart + special.NumOov : 0;
+        int count = tokens?.Length ?? values!.Length;
+        if (count == 0)
         {
             context.Report(Descriptors.StateFileEmpty, inline ? "Vocabulary" : "VocabularyFile", source);
             return null;
         }
 
-        var seen = new Dictionary<OptionalToken, int>();
-        for (int i = 0; i < entries.Count; i++)
+        // Reserved tokens (a scan: they depend on the layer's options) and repeats (found once per content), in line order.
+        OptionalToken Token(int i) => tokens is not null ? new OptionalToken(tokens[i], null) : new OptionalToken(null, values![i]);
+        var problems = new List<(int Index, int Order, object?[] Arguments, Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor)>();
+        for (int i = 0; i < count && problems.Count < TokenFacts.MaxReported; i++)
         {
-            OptionalToken token = entries[i];
-            if (special.Mask is not null && token.Equals(special.Mask))
+            if (special.Mask is not null && Is(special.Mask, tokens, values, i))
             {
-                context.Report(Descriptors.ReservedToken, context.Subject, "mask", token, where(i + offset));
+                problems.Add((i, 0, new object?[] { context.Subject, "mask", Token(i), where(i + offset) }, Descriptors.ReservedToken));
             }
-            else if (context.Options.Invert && token.Equals(special.Oov))
+            else if (o.Invert && Is(special.Oov, tokens, values, i))
             {
-                context.Report(Descriptors.ReservedToken, context.Subject, "OOV", token, where(i + offset));
+                problems.Add((i, 0, new object?[] { context.Subject, "OOV", Token(i), where(i + offset) }, Descriptors.ReservedToken));
             }
+        }
 
-            if (seen.TryGetValue(token, out int first))
-            {
-                context.Report(Descriptors.DuplicateToken, source, token, where(first + offset), where(i + offset));
-            }
-            else
-            {
-                seen.Add(token, i);
-            }
+        foreach ((int first, int repeat) in facts.Duplicates)
+        {
+            problems.Add((repeat, 1, new object?[] { source, Token(repeat), where(first + offset), where(repeat + offset) }, Descriptors.DuplicateToken));
+        }
 
-            if (context.Diagnostics.Count >= 20)
-            {
-                break; // enough to act on; a broken 10^6-line file must not flood the error list
-            }
+        foreach (var problem in problems.OrderBy(p => p.Index).ThenBy(p => p.Order).Take(TokenFacts.MaxReported))
+        {
+            context.Report(problem.Descriptor, problem.Arguments);
         }
 
         if (context.HasErrors)
@@ -124,53 +136,65 @@ internal static class VocabularyLoader
             return null;
         }
 
+        if (strings && !mapped && !o.Invert && TableLimit(facts) is { } limit)
+        {
+            context.Report(Descriptors.TableLimit, context.Subject, limit);
+            return null;
+        }
+
         Vocabulary vocabulary = strings
-            ? new Vocabulary(source, VocabularyText.TokenHash(entries.Select(e => e.Text!)), entries.Select(e => e.Text!).ToArray(), null, mapped)
-            : new Vocabulary(source, VocabularyText.TokenHash(entries.Select(e => e.Integer!.Value.ToString(CultureInfo.InvariantCulture))), null, entries.Select(e => e.Integer!.Value).ToArray());
+            ? new Vocabulary(source, facts.Hash, tokens, null, mapped, facts.MinKeyBytes, facts.MaxKeyBytes)
+            : new Vocabulary(source, facts.Hash, null, values);
         return new VocabularyLoad(vocabulary, entryCount, stripped);
     }
 
-    private static List<OptionalToken> ParseFile(BindContext context, StateFile file, bool strings, CancellationToken cancellationToken)
+    private static bool Is(OptionalToken special, string[]? tokens, long[]? values, int i) =>
+        tokens is not null ? special.Text is { } text && string.Equals(text, tokens[i], StringComparison.Ordinal) : special.Integer == values![i];
+
+    /// <summary>Why a compiled string table cannot hold the vocabulary (PG0300), or null: checked at bind, where the layer's location is known.</summary>
+    private static string? TableLimit(TokenFacts facts)
     {
-        var entries = new List<OptionalToken>(file.Lines.Count);
+        if (facts.Tokens.Length > Tables.LookupTables.MaxTokens)
+        {
+            return facts.Tokens.Length + " tokens; a compiled table holds at most " + Tables.LookupTables.MaxTokens;
+        }
+
+        if (facts.MaxKeyBytes > Tables.LookupTables.MaxKeyBytes)
+        {
+            return "token " + facts.Longest + " is " + facts.MaxKeyBytes + " bytes; tokens are limited to " + Tables.LookupTables.MaxKeyBytes + " bytes";
+        }
+
+        return facts.KeyBlobBytes > int.MaxValue ? "the tokens take " + facts.KeyBlobBytes + " bytes; a compiled table holds at most 2 GB" : null;
+    }
+
+    /// <summary>A vocabulary file's tokens, read once per content (<see cref="StateFile.Tokens"/>, <see cref="StateFile.Integers"/>); lines that are not integers reported.</summary>
+    private static TokenFacts? FileFacts(BindContext context, StateFile file, bool strings, out string[]? tokens, out long[]? values)
+    {
+        tokens = null;
+        values = null;
         if (file.InvalidUtf8Line is { } bad)
         {
             // TensorFlow compares a vocabulary's raw bytes: a token with bytes that are not UTF-8 can never match
             // an input (PrepGen reads inputs as UTF-8), and two such lines would look like one token.
             Malformed(context, file, bad - 1, "holds bytes that are not valid UTF-8 (the compiler decoded them as U+FFFD); save the vocabulary as UTF-8");
-            return entries;
+            return null;
         }
 
-        for (int i = 0; i < file.Lines.Count; i++)
+        if (strings)
         {
-            if ((i & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            string line = file.Lines[i];
-            if (strings)
-            {
-                // U+FFFD written as valid UTF-8 is a valid token (character split produces it for invalid
-                // input); bytes the compiler could not decode were reported above (InvalidUtf8Line).
-                entries.Add(new OptionalToken(line, null));
-            }
-            else if (long.TryParse(line, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
-            {
-                entries.Add(new OptionalToken(null, value));
-            }
-            else
-            {
-                Malformed(context, file, i, "'" + Shorten(line) + "' is not a 64-bit integer");
-            }
-
-            if (context.Diagnostics.Count >= 20)
-            {
-                break;
-            }
+            // U+FFFD written as valid UTF-8 is a valid token (character split produces it for invalid input).
+            tokens = file.Tokens.Tokens;
+            return file.Tokens;
         }
 
-        return entries;
+        IntegerFacts integers = file.Integers;
+        foreach (int line in integers.BadLines)
+        {
+            Malformed(context, file, line, "'" + Shorten(file.Lines[line]) + "' is not a 64-bit integer");
+        }
+
+        values = integers.Values;
+        return integers.Facts;
     }
 
     public static void Malformed(BindContext context, StateFile file, int index, string why) =>

@@ -1,6 +1,5 @@
 using System.Linq;
 using PrepGen.Generator.Model;
-using PrepGen.Generator.Tables;
 
 namespace PrepGen.Generator.Emit;
 
@@ -9,9 +8,9 @@ internal static class LayerEmitter
 {
     public const string Version = "0.1.0";
 
-    public static string Emit(BuiltLayer layer)
+    /// <param name="assemblyName">The compilation's assembly name, which names the shared tables' namespace.</param>
+    public static string Emit(LayerModel model, string assemblyName)
     {
-        LayerModel model = layer.Model;
         LayerSpec spec = model.Spec;
         var w = new SourceWriter();
         FileFrame.Open(w, spec.Kind + " for " + spec.QualifiedName, spec.Namespace, spec.Types);
@@ -21,7 +20,7 @@ internal static class LayerEmitter
         if (LayerTypeEmitter.Needed(model))
         {
             w.Line();
-            LayerTypeEmitter.Write(w, layer);
+            LayerTypeEmitter.Write(w, model, Names.TableNamespace(assemblyName));
         }
 
         FileFrame.CloseNamespace(w, spec.Namespace);

@@ -15,9 +15,9 @@ internal static class LayerTypeEmitter
         model.Spec.Kind is LayerKind.StringLookup or LayerKind.IntegerLookup or LayerKind.Hashing or LayerKind.TextVectorization
         || NumericEmitter.NeedsType(model);
 
-    public static void Write(SourceWriter w, BuiltLayer layer)
+    /// <param name="tables">The namespace of the shared table types (<see cref="Names.TableNamespace"/>).</param>
+    public static void Write(SourceWriter w, LayerModel model, string tables)
     {
-        LayerModel model = layer.Model;
         if (model.Numeric is not null)
         {
             NumericEmitter.WriteType(w, model);
@@ -55,7 +55,7 @@ internal static class LayerTypeEmitter
         }
         else
         {
-            WriteLookup(w, layer, strings);
+            WriteLookup(w, model, tables, strings);
         }
 
         w.Close();
@@ -112,9 +112,9 @@ internal static class LayerTypeEmitter
         yield return "</summary>";
     }
 
-    private static void WriteLookup(SourceWriter w, BuiltLayer layer, bool strings)
+    private static void WriteLookup(SourceWriter w, LayerModel model, string tables, bool strings)
     {
-        LayerModel model = layer.Model;
+        string table = tables + "." + TableRequest.For(model, "")!.TypeName;
         w.Line("private const int TokenStart = " + model.TokenStart + ";");
         if (model.Mode == OutputMode.TfIdf)
         {
@@ -129,10 +129,10 @@ internal static class LayerTypeEmitter
         w.Line();
         if (strings)
         {
-            StringProbe t = StringProbe.Of(layer);
+            Vocabulary v = model.Vocabulary!;
             w.Open("public static long IndexOf(" + Names.Span + "<byte> utf8)");
-            w.Open("if ((uint)(utf8.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-            w.Line("int id = " + StringProbe.FindCall + ";");
+            w.Open("if ((uint)(utf8.Length - " + v.MinKeyBytes + ") <= " + (v.MaxKeyBytes - v.MinKeyBytes) + "u)");
+            w.Line("int id = " + table + ".Find(utf8);");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -148,21 +148,12 @@ internal static class LayerTypeEmitter
 
             w.Line("return " + OovIndex(model, "utf8") + ";");
             w.Close();
-            WriteUtf16Lookup(w, model, t);
-            if (layer.Mapped is { } mapped)
-            {
-                TableDataEmitter.WriteMapped(w, mapped);
-            }
-            else
-            {
-                TableDataEmitter.WriteStrings(w, layer.Strings!, model.Vocabulary!.Strings!);
-            }
+            WriteUtf16Lookup(w, model, table);
         }
         else
         {
-            Int64TableData t = layer.Integers!;
             w.Open("public static long IndexOf(long value)");
-            w.Line("int id = " + Names.Runtime + ".Int64Table.Find(value, " + Literals.ULong(t.Seed) + ", Pilots, Slots);");
+            w.Line("int id = " + table + ".Find(value);");
             w.Open("if (id >= 0)");
             w.Line("return id + TokenStart;");
             w.Close();
@@ -177,7 +168,6 @@ internal static class LayerTypeEmitter
 
             w.Line("return " + OovIndex(model, "value") + ";");
             w.Close();
-            TableDataEmitter.WriteIntegers(w, t);
         }
     }
 
@@ -186,15 +176,16 @@ internal static class LayerTypeEmitter
     /// lookups stay independent); anything else, and misses that need the bytes (mask, OOV buckets), go
     /// through the UTF-8 path.
     /// </summary>
-    private static void WriteUtf16Lookup(SourceWriter w, LayerModel model, StringProbe t)
+    private static void WriteUtf16Lookup(SourceWriter w, LayerModel model, string table)
     {
+        Vocabulary t = model.Vocabulary!;
         w.Line();
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
         // A miss of an ASCII key is a miss of its UTF-8 bytes (the same bytes) when the answer needs no bytes.
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
         string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
-        w.Line("int id = " + StringProbe.FindAsciiCall + ";");
+        w.Line("int id = " + table + ".FindAscii(value);");
         w.Open("if (id >= 0)");
         w.Line("return id + TokenStart;");
         w.Close();
@@ -318,19 +309,4 @@ internal static class LayerTypeEmitter
     private static string Token(OptionalToken token) => token.Text is { } text ? Literals.String(text) : Literals.Long(token.Integer!.Value);
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-}
-
-/// <summary>
-/// The key-length range a generated string lookup checks before probing. Compiled and mapped tables emit the
-/// same member names (Seed, Pilots, Slots, SlotCount, Keys), so the probe call is the same for both.
-/// </summary>
-internal sealed record StringProbe(int MinKeyBytes, int MaxKeyBytes)
-{
-    public static string FindCall => Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys)";
-
-    public static string FindAsciiCall => Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys)";
-
-    public static StringProbe Of(BuiltLayer layer) => layer.Mapped is { } m
-        ? new StringProbe(m.MinKeyBytes, m.MaxKeyBytes)
-        : new StringProbe(layer.Strings!.MinKeyBytes, layer.Strings.MaxKeyBytes);
 }

@@ -34,6 +34,17 @@ internal static class Names
         return name;
     }
 
+    /// <summary>
+    /// The namespace of the shared table types: <c>PrepGen.Generated</c> and the assembly's name as an identifier.
+    /// The types are internal, and two assemblies with InternalsVisibleTo between them may compile the same
+    /// vocabulary: the assembly's name keeps their table types apart (no CS0436).
+    /// </summary>
+    public static string TableNamespace(string assemblyName)
+    {
+        string name = Identifier(assemblyName.Length == 0 ? "_" : assemblyName).Replace('.', '_');
+        return "global::PrepGen.Generated." + (char.IsDigit(name[0]) ? "_" + name : Escape(name));
+    }
+
     public static string HintName(LayerSpec spec) => (spec.HintStem ?? Sanitize(spec.QualifiedName)) + ".PrepGen.g.cs";
 
     /// <summary>A qualified name as hint-name text: letters, digits, '_' and '.', anything else '_'.</summary>

@@ -91,18 +91,21 @@ internal sealed record NumericState(string Source)
 /// </summary>
 internal sealed class Vocabulary : IEquatable<Vocabulary>
 {
-    public Vocabulary(string source, string hash, string[]? strings, long[]? integers, bool mapped = false)
+    public Vocabulary(string source, string hash, string[]? strings, long[]? integers, bool mapped = false, int minKeyBytes = 0, int maxKeyBytes = 0)
     {
         Mapped = mapped;
         Source = source;
         Hash = hash;
         Strings = strings;
         Integers = integers;
+        MinKeyBytes = minKeyBytes;
+        MaxKeyBytes = maxKeyBytes;
     }
 
     /// <summary>Where the tokens came from: a file path or "inline".</summary>
     public string Source { get; }
 
+    /// <summary>The tokens' hash (<c>VocabularyText.TokenHash</c>): the identity of the table built from them.</summary>
     public string Hash { get; }
 
     public string[]? Strings { get; }
@@ -111,6 +114,11 @@ internal sealed class Vocabulary : IEquatable<Vocabulary>
 
     /// <summary>The table is a build-time file mapped at run time (<c>PrepGenTable="mapped"</c>), not compiled.</summary>
     public bool Mapped { get; }
+
+    /// <summary>String vocabularies: the shortest and longest token in UTF-8 bytes (a function of <see cref="Hash"/>).</summary>
+    public int MinKeyBytes { get; }
+
+    public int MaxKeyBytes { get; }
 
     public int Count => Strings?.Length ?? Integers!.Length;
 

@@ -20,14 +20,15 @@ internal sealed record MethodSignature(
 /// <summary>
 /// Everything the parser reads from one attributed method: what the user asked for, unvalidated.
 /// Option fields are null when the attribute does not set them, so the binder can apply Keras
-/// defaults and tell "unset" from "set to the default".
+/// defaults and tell "unset" from "set to the default". No location: it travels beside the spec to the
+/// steps that report diagnostics (<c>BindInput</c>), so a line inserted above a layer leaves the spec,
+/// the model and the table equal (docs/design.md, "Pipeline").
 /// </summary>
 internal sealed record LayerSpec(
     LayerKind Kind,
     string? Namespace,
     EquatableArray<ContainingType> Types,
     MethodSignature Method,
-    LocationInfo? Location,
     LayerOptions Options)
 {
     /// <summary>A stable, unique name for the generated file and helper types.</summary>

@@ -10,7 +10,11 @@ using PrepGen.Generator.Model;
 namespace PrepGen.Generator.Parsing;
 
 /// <summary>The parse step's output: a spec to bind, or diagnostics (or both empty for a duplicate attribute).</summary>
-internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Stub = null);
+internal sealed record ParseResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Stub = null)
+{
+    /// <summary>Where the layer's bind diagnostics point (its attribute): beside the spec, never in it.</summary>
+    public LocationInfo? Location { get; init; }
+}
 
 /// <summary>Turns one attributed method into a <see cref="LayerSpec"/>: syntax and symbols in, plain data out.</summary>
 internal static class LayerParser
@@ -37,7 +41,7 @@ internal static class LayerParser
 
             string names = string.Join(", ", layers.Select(a => a.AttributeClass!.Name));
             ParseResult failed = Fail(DiagnosticInfo.Create(Descriptors.MultipleLayers, location, method.Name, names));
-            return Describe(context, method, syntax, kind, location, attribute, cancellationToken) is { } stub && Implementable(stub) ? failed with { Stub = stub } : failed;
+            return Describe(context, method, syntax, kind, attribute, cancellationToken) is { } stub && Implementable(stub) ? failed with { Stub = stub } : failed;
         }
 
         // Types the compiler cannot resolve are its errors to report; a PrepGen shape error would only add noise.
@@ -47,7 +51,7 @@ internal static class LayerParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        LayerSpec spec = Describe(context, method, syntax, kind, location, attribute, cancellationToken)!;
+        LayerSpec spec = Describe(context, method, syntax, kind, attribute, cancellationToken)!;
         MethodSignature signature = spec.Method;
         if (!signature.IsStatic || !signature.IsPartial || signature.IsGeneric || spec.Types.Any(t => !t.IsPartial))
         {
@@ -57,7 +61,7 @@ internal static class LayerParser
             return Implementable(spec) && !instanceInStatic ? failed with { Stub = spec } : failed;
         }
 
-        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty) { Location = location };
     }
 
     /// <summary>
@@ -67,7 +71,7 @@ internal static class LayerParser
     private static bool Implementable(LayerSpec spec) =>
         spec.Method.IsPartial && !spec.Method.IsGeneric && spec.Types.All(t => t.IsPartial);
 
-    private static LayerSpec? Describe(GeneratorAttributeSyntaxContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, LayerKind kind, LocationInfo? location, AttributeData attribute, CancellationToken cancellationToken)
+    private static LayerSpec? Describe(GeneratorAttributeSyntaxContext context, IMethodSymbol method, MethodDeclarationSyntax syntax, LayerKind kind, AttributeData attribute, CancellationToken cancellationToken)
     {
         _ = context;
         List<ContainingType> types = TypeChain.From(method.ContainingType, cancellationToken);
@@ -85,7 +89,7 @@ internal static class LayerParser
             method.IsGenericMethod);
 
         string? ns = TypeChain.Namespace(method);
-        var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, location, AttributeReader.Read(attribute));
+        var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), signature, AttributeReader.Read(attribute));
         return spec with { HintStem = TypeChain.HintStem(method, spec.QualifiedName) };
     }
 

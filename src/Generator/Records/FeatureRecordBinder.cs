@@ -7,7 +7,6 @@ using PrepGen.Generator.Binding;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.State;
-using PrepGen.Generator.Tables;
 
 namespace PrepGen.Generator.Records;
 
@@ -20,40 +19,31 @@ internal sealed record BoundRecord(FeatureRecordSpec Spec, EquatableArray<LayerM
 /// <summary>The record bind step's output.</summary>
 internal sealed record RecordBindResult(BoundRecord? Record, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Failed = null);
 
-/// <summary>A bound record with its members' tables built; equality is the bound record's.</summary>
-internal sealed class BuiltRecord : IEquatable<BuiltRecord>
+/// <summary>
+/// The record Bind step's input: the spec, its members' locations (apart from the spec, as for layers) and
+/// only the state files its members name.
+/// </summary>
+internal sealed record RecordBindInput(FeatureRecordSpec Spec, EquatableArray<MemberLocation> Locations, EquatableArray<FileMatch> Files)
 {
-    public BuiltRecord(BoundRecord record, BuiltLayer[] layers)
-    {
-        Record = record;
-        Layers = layers;
-    }
-
-    public BoundRecord Record { get; }
-
-    public BuiltLayer[] Layers { get; }
-
-    public static BuiltRecord Build(BoundRecord record, CancellationToken cancellationToken) =>
-        new(record, record.Models.Select(m => BuiltLayer.Build(m, cancellationToken)).ToArray());
-
-    public bool Equals(BuiltRecord? other) => other is not null && Record.Equals(other.Record);
-
-    public override bool Equals(object? obj) => Equals(obj as BuiltRecord);
-
-    public override int GetHashCode() => Record.GetHashCode();
+    /// <summary>The record Resolve step: the files every member names, picked out of all state files.</summary>
+    public static RecordBindInput Resolve(RecordParseResult parsed, ImmutableArray<StateFile> files) =>
+        new(parsed.Spec!, parsed.Locations, BindInput.Match(parsed.Spec!.Members.SelectMany(m => BindInput.Requested(m.Layer.Options)), files));
 }
 
 /// <summary>Binds each member with the layer binder (every Keras rule applies) and sizes the row.</summary>
 internal static class FeatureRecordBinder
 {
-    public static RecordBindResult Bind(FeatureRecordSpec spec, ImmutableArray<StateFile> files, CancellationToken cancellationToken)
+    public static RecordBindResult Bind(RecordBindInput input, CancellationToken cancellationToken)
     {
+        FeatureRecordSpec spec = input.Spec;
         var diagnostics = new List<DiagnosticInfo>();
         var models = new List<LayerModel>();
         var widths = new List<int>();
-        foreach (RecordMember member in spec.Members)
+        for (int i = 0; i < spec.Members.Count; i++)
         {
-            BindResult bound = LayerBinder.Bind(member.Layer, files, cancellationToken);
+            RecordMember member = spec.Members[i];
+            LocationInfo? at = i < input.Locations.Count ? input.Locations[i].At : null;
+            BindResult bound = LayerBinder.Bind(new BindInput(member.Layer, at, input.Files), cancellationToken);
             diagnostics.AddRange(bound.Diagnostics);
             if (bound.Model is not { } model)
             {
@@ -62,7 +52,7 @@ internal static class FeatureRecordBinder
 
             if (spec.IntegerOutput && !ProducesIntegers(model))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.FloatMemberInIntegerRecord, member.Layer.Location, member.MemberName,
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.FloatMemberInIntegerRecord, at, member.MemberName,
                     FloatsDescription(model), IntegerHint(model)));
                 continue;
             }
@@ -73,7 +63,7 @@ internal static class FeatureRecordBinder
                 string why = model.Shape == CallShape.TextIndices
                     ? "an Int-mode TextVectorization member needs OutputSequenceLength: a row has a fixed width"
                     : "a float[] member needs a Normalization with one mean per feature (its width); use a float member for one feature";
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, member.Layer.Location, "FeatureRecord member " + member.MemberName, why));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, at, "FeatureRecord member " + member.MemberName, why));
                 continue;
             }
 
@@ -84,7 +74,7 @@ internal static class FeatureRecordBinder
         long total = widths.Sum(w => (long)w);
         if (diagnostics.Count == 0 && total > int.MaxValue / 4)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, spec.Members[0].Layer.Location, "FeatureRecord " + spec.TypeName,
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, input.Locations.Count > 0 ? input.Locations[0].At : null, "FeatureRecord " + spec.TypeName,
                 "the members encode to " + total + " elements; EncodedWidth is limited to " + (int.MaxValue / 4)));
         }
 

@@ -1,7 +1,6 @@
 using System.Linq;
 using PrepGen.Generator.Emit;
 using PrepGen.Generator.Model;
-using PrepGen.Generator.Tables;
 
 namespace PrepGen.Generator.Records;
 
@@ -14,9 +13,8 @@ internal static class FeatureRecordEmitter
     /// <summary>Id sequences up to this length are widened through the stack (2 KB); longer ones through a pooled array.</summary>
     private const int MaxStackIds = 256;
 
-    public static string Emit(BuiltRecord built)
+    public static string Emit(BoundRecord record, string assemblyName)
     {
-        BoundRecord record = built.Record;
         FeatureRecordSpec spec = record.Spec;
         bool valueType = spec.Types[spec.Types.Count - 1].Keyword.Contains("struct");
         string self = Names.Escape(spec.TypeName);
@@ -66,12 +64,12 @@ internal static class FeatureRecordEmitter
         }
 
         FileFrame.CloseTypes(w, spec.Types);
-        foreach (BuiltLayer layer in built.Layers)
+        foreach (LayerModel model in record.Models)
         {
-            if (LayerTypeEmitter.Needed(layer.Model))
+            if (LayerTypeEmitter.Needed(model))
             {
                 w.Line();
-                LayerTypeEmitter.Write(w, layer);
+                LayerTypeEmitter.Write(w, model, Names.TableNamespace(assemblyName));
             }
         }
 

@@ -18,6 +18,9 @@ internal enum MemberAccess
     TupleItems,
 }
 
+/// <summary>Where a record member's diagnostics point: its layer attribute.</summary>
+internal sealed record MemberLocation(LocationInfo? At);
+
 /// <summary>One encoded member: the synthesized layer spec for its private encoder method, and how to call it.</summary>
 internal sealed record RecordMember(string MemberName, LayerSpec Layer, MemberAccess Access);
 

@@ -12,7 +12,11 @@ using PrepGen.Generator.Parsing;
 namespace PrepGen.Generator.Records;
 
 /// <summary>The parse step's output for a feature record.</summary>
-internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Stub = null);
+internal sealed record RecordParseResult(FeatureRecordSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, FeatureRecordSpec? Stub = null)
+{
+    /// <summary>Where each member's diagnostics point (its layer attribute), parallel to the spec's members; apart from the spec, as for layers.</summary>
+    public EquatableArray<MemberLocation> Locations { get; init; } = EquatableArray<MemberLocation>.Empty;
+}
 
 /// <summary>
 /// Reads a <c>[FeatureRecord]</c> type: every property or field with a layer attribute becomes a member
@@ -42,6 +46,7 @@ internal static class FeatureRecordParser
 
         string? ns = TypeChain.Namespace(type);
         var members = new List<RecordMember>();
+        var locations = new List<MemberLocation>();
         foreach (ISymbol member in type.GetMembers().Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m is IPropertySymbol or IFieldSymbol))
         {
             AttributeData[] layers = member.GetAttributes().Where(a => KnownAttributes.IsLayer(a.AttributeClass)).ToArray();
@@ -60,7 +65,7 @@ internal static class FeatureRecordParser
             LayerKind kind = KnownAttributes.Layers.First(l => l.MetadataName == layers[0].AttributeClass!.ToDisplayString()).Kind;
             ITypeSymbol memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
             LayerOptions options = AttributeReader.Read(layers[0]);
-            RecordMember? encoded = Synthesize(member.Name, memberType, kind, options, ns, types, at);
+            RecordMember? encoded = Synthesize(member.Name, memberType, kind, options, ns, types);
             if (encoded is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedMemberType, at, member.Name, memberType.ToDisplayString(), kind));
@@ -68,6 +73,7 @@ internal static class FeatureRecordParser
             }
 
             members.Add(encoded);
+            locations.Add(new MemberLocation(at));
         }
 
         if (members.Count == 0 && diagnostics.Count == 0)
@@ -78,7 +84,10 @@ internal static class FeatureRecordParser
 
         return diagnostics.Count > 0
             ? new RecordParseResult(null, diagnostics.ToEquatableArray(), Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, EquatableArray<RecordMember>.Empty, IntegerOutput(context)), type))
-            : new RecordParseResult(Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), type), EquatableArray<DiagnosticInfo>.Empty);
+            : new RecordParseResult(Spec(new FeatureRecordSpec(ns, types.ToEquatableArray(), type.Name, members.ToEquatableArray(), IntegerOutput(context)), type), EquatableArray<DiagnosticInfo>.Empty)
+            {
+                Locations = locations.ToEquatableArray(),
+            };
     }
 
     /// <summary>The record's frame for a stub (no members), or null when the type cannot take generated members.</summary>
@@ -108,11 +117,11 @@ internal static class FeatureRecordParser
         && context.Attributes[0].NamedArguments.Any(a => a.Key == "IntegerOutput" && a.Value.Value is true);
 
     /// <summary>Finds the first calling shape of the layer that the member's type can feed.</summary>
-    private static RecordMember? Synthesize(string name, ITypeSymbol type, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
+    private static RecordMember? Synthesize(string name, ITypeSymbol type, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types)
     {
         if (type is INamedTypeSymbol { IsTupleType: true } tuple)
         {
-            return Tuple(name, tuple, kind, options, ns, types, at);
+            return Tuple(name, tuple, kind, options, ns, types);
         }
 
         (ValueKind element, MemberAccess access, bool sequence) = Describe(type);
@@ -128,7 +137,7 @@ internal static class FeatureRecordParser
         {
             if (ShapeCatalog.Match(shapes, candidate) is not null)
             {
-                var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, at, options) { MemberName = name };
+                var spec = new LayerSpec(kind, ns, types.ToEquatableArray(), candidate, options) { MemberName = name };
                 return new RecordMember(name, spec, singleElement ? MemberAccess.SingleElementSpan : access);
             }
         }
@@ -137,7 +146,7 @@ internal static class FeatureRecordParser
     }
 
     /// <summary>A tuple member feeds a multi-input layer (HashedCrossing): one parameter per item.</summary>
-    private static RecordMember? Tuple(string name, INamedTypeSymbol tuple, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types, LocationInfo? at)
+    private static RecordMember? Tuple(string name, INamedTypeSymbol tuple, LayerKind kind, LayerOptions options, string? ns, List<ContainingType> types)
     {
         ValueKind[] items = tuple.TupleElements.Select(e => Scalar(e.Type)).ToArray();
         if (items.Any(k => k == ValueKind.Other))
@@ -154,7 +163,7 @@ internal static class FeatureRecordParser
             Signature("Encode_" + name, ValueKind.Void, inputs.Append((ValueKind.FloatOutput, "output")).ToArray()),
         };
         MethodSignature? match = candidates.FirstOrDefault(c => ShapeCatalog.Match(shapes, c) is not null);
-        return match is null ? null : new RecordMember(name, new LayerSpec(kind, ns, types.ToEquatableArray(), match, at, options) { MemberName = name }, MemberAccess.TupleItems);
+        return match is null ? null : new RecordMember(name, new LayerSpec(kind, ns, types.ToEquatableArray(), match, options) { MemberName = name }, MemberAccess.TupleItems);
     }
 
     /// <summary>The signatures a member could feed, most specific first; singleElement passes one float as a span.</summary>

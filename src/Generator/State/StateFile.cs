@@ -10,12 +10,12 @@ namespace PrepGen.Generator.State;
 
 /// <summary>
 /// One AdditionalFiles item split into lines, keyed by (path, content hash). Equality looks at the key
-/// only: a 10^6-line vocabulary is compared by its hash, never line by line, and it is split once per
-/// content however many layers use it.
+/// only: a 10^6-line vocabulary is compared by its hash, never line by line, and it is split, hashed and
+/// checked for repeats (<see cref="Tokens"/>) once per content however many layers use it.
 /// </summary>
 internal sealed class StateFile : IEquatable<StateFile>
 {
-    private StateFile(string path, string contentHash, IReadOnlyList<string>? lines, string? error, bool mapped = false, int? invalidUtf8Line = null)
+    private StateFile(string path, string contentHash, string[]? lines, string? error, bool mapped = false, int? invalidUtf8Line = null, TokenFacts? tokens = null)
     {
         InvalidUtf8Line = invalidUtf8Line;
         Mapped = mapped;
@@ -23,7 +23,16 @@ internal sealed class StateFile : IEquatable<StateFile>
         ContentHash = contentHash;
         Lines = lines ?? Array.Empty<string>();
         Error = error;
+        Tokens = tokens ?? TokenFacts.Of(Lines);
     }
+
+    /// <summary>The lines as string tokens: their hash, repeats and UTF-8 sizes, computed when the file is read.</summary>
+    public TokenFacts Tokens { get; }
+
+    private IntegerFacts? _integers;
+
+    /// <summary>The lines as 64-bit integers (IntegerLookup), parsed on first use and then kept, as <see cref="Json"/>.</summary>
+    public IntegerFacts Integers => _integers ??= TokenFacts.Integers(Lines);
 
     public string Path { get; }
 
@@ -31,7 +40,7 @@ internal sealed class StateFile : IEquatable<StateFile>
     public string ContentHash { get; }
 
     /// <summary>The lines, as TensorFlow's TextFileInitializer reads them: split on '\n', one trailing '\r' removed, a final newline optional.</summary>
-    public IReadOnlyList<string> Lines { get; }
+    public string[] Lines { get; }
 
     /// <summary>
     /// The item has <c>PrepGenTable="mapped"</c> metadata: its lookup table is built by the build task into a
@@ -66,7 +75,7 @@ internal sealed class StateFile : IEquatable<StateFile>
 
     /// <summary>This file with the <see cref="Mapped"/> flag set as given (the lines are shared, not copied).</summary>
     public StateFile WithMapped(bool mapped) =>
-        mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped, InvalidUtf8Line) { _json = _json };
+        mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped, InvalidUtf8Line, Tokens) { _json = _json, _integers = _integers };
 
     public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
     {
@@ -86,18 +95,18 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
 
         string content = text.ToString();
-        IReadOnlyList<string> lines = VocabularyText.SplitLines(content);
+        string[] lines = VocabularyText.SplitLines(content).ToArray();
         return new StateFile(file.Path, Sha256(content), lines, null, invalidUtf8Line: ReplacedBytesLine(text, content, lines));
     }
 
-    private static int? ReplacedBytesLine(SourceText text, string content, IReadOnlyList<string> lines)
+    private static int? ReplacedBytesLine(SourceText text, string content, string[] lines)
     {
         if (text.Encoding is not { CodePage: 65001 } encoding || encoding.DecoderFallback is not DecoderReplacementFallback || content.IndexOf('\uFFFD') < 0)
         {
             return null;
         }
 
-        for (int i = 0; i < lines.Count; i++)
+        for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].IndexOf('\uFFFD') >= 0)
             {

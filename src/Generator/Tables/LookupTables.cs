@@ -8,12 +8,6 @@ namespace PrepGen.Generator.Tables;
 /// <summary>The data of a string table, in the layout <c>PrepGen.Runtime.StringTable</c> probes.</summary>
 internal sealed record StringTableData(ulong Seed, byte[] Pilots, int SlotCount, byte[] Keys, int[] KeyOffsets, int MinKeyBytes, int MaxKeyBytes);
 
-/// <summary>
-/// A string table the build task writes to a file (<c>PrepGenTable="mapped"</c>): the generated code only
-/// needs its name, the vocabulary's content hash to check it against, and the key-length range.
-/// </summary>
-internal sealed record MappedTableData(string FileName, string VocabularyHash, int KeyCount, int MinKeyBytes, int MaxKeyBytes);
-
 /// <summary>The data of an integer table, in the layout <c>PrepGen.Runtime.Int64Table</c> probes.</summary>
 internal sealed record Int64TableData(ulong Seed, byte[] Pilots, long[] Slots);
 
@@ -84,20 +78,11 @@ internal static class LookupTables
         return new StringTableData(hash.Seed, hash.Pilots, hash.SlotCount, blob, offsets, min, max);
     }
 
-    public static MappedTableData DescribeMapped(string vocabularyFile, string vocabularyHash, string[] tokens)
+    /// <summary>The file the build task writes a mapped table of <paramref name="vocabularyFile"/> to (named after the vocabulary file).</summary>
+    public static string MappedFileName(string vocabularyFile)
     {
-        int min = int.MaxValue;
-        int max = 0;
-        foreach (string token in tokens)
-        {
-            int length = Encoding.UTF8.GetByteCount(token);
-            min = Math.Min(min, length);
-            max = Math.Max(max, length);
-        }
-
         string name = vocabularyFile.Replace('\\', '/');
-        name = name.Substring(name.LastIndexOf('/') + 1);
-        return new MappedTableData(TableFile.FileNameFor(name), vocabularyHash, tokens.Length, min, max);
+        return TableFile.FileNameFor(name.Substring(name.LastIndexOf('/') + 1));
     }
 
     public static Int64TableData BuildIntegers(long[] values, CancellationToken cancellationToken)
