@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 
 namespace PrepGen.Package.Tests;
 
+[Collection(Packing.Name)]
 public partial class PackageConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
     private const string ConsumerProject = """

@@ -4,6 +4,7 @@ namespace PrepGen.Package.Tests;
 /// The prepgen tool as a user installs it: packed into a local folder feed, installed into a private tool
 /// path and as a local tool (manifest), then run: --help, an adapt and an import.
 /// </summary>
+[Collection(Packing.Name)]
 public sealed class ToolInstallTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "prepgen-tool-" + Guid.NewGuid().ToString("N"));
