@@ -213,7 +213,7 @@ public static class NormalizationKernel
     }
 
     /// <summary><c>(x - mean) / d</c> as Keras computes it: a = mean, b = d.</summary>
-    private readonly unsafe struct DivideOperator : INumericOperator<float, float>
+    private readonly unsafe struct DivideOperator : IFloatOperator
     {
         public float Invoke(float x, float a, float b, float c)
         {
@@ -226,22 +226,10 @@ public static class NormalizationKernel
         public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.Divide(x - a, b);
 
         public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.Divide(x - a, b);
-
-        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
-
-        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
-
-        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
-
-        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 
     /// <summary><c>mean + x * d</c>, two roundings: a = mean, b = d.</summary>
-    private readonly unsafe struct DenormalizeOperator : INumericOperator<float, float>
+    private readonly unsafe struct DenormalizeOperator : IFloatOperator
     {
         public float Invoke(float x, float a, float b, float c)
         {
@@ -254,25 +242,13 @@ public static class NormalizationKernel
         public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => a + (x * b);
 
         public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => a + (x * b);
-
-        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
-
-        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
-
-        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
-
-        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 
     /// <summary>
     /// Keras's division without a divide: a = mean, b = r = 1/d, c = -d (see the class remarks). A vector with any
     /// <c>|x - mean|</c> outside the exact range (int32 compare: <c>(bits &amp; 0x7FFFFFFF) + shift &gt; limit</c>, NaN included) is divided.
     /// </summary>
-    private readonly unsafe struct ReciprocalOperator<T>(int shift, int limit) : INumericOperator<float, float>
+    private readonly unsafe struct ReciprocalOperator<T>(int shift, int limit) : IFloatOperator
         where T : ICorrections
     {
         private readonly int _shift = shift;
@@ -331,17 +307,5 @@ public static class NormalizationKernel
             Vector512<int> biased = (t.AsInt32() & Vector512.Create(int.MaxValue)) + Vector512.Create(_shift);
             return Vector512.GreaterThanAny(biased, Vector512.Create(_limit)) ? Vector512.Divide(t, -c) : q;
         }
-
-        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
-
-        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
-
-        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
-
-        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 }

@@ -41,6 +41,22 @@ internal unsafe interface INumericOperator<TIn, TOut>
     static abstract void Store(Vector512<float> value, TOut* destination);
 }
 
+/// <summary>An operator from float to float: loads and stores are plain float lanes, so only the math is written.</summary>
+internal unsafe interface IFloatOperator : INumericOperator<float, float>
+{
+    static Vector128<float> INumericOperator<float, float>.Load128(float* source) => Lanes.Load128(source);
+
+    static Vector256<float> INumericOperator<float, float>.Load256(float* source) => Lanes.Load256(source);
+
+    static Vector512<float> INumericOperator<float, float>.Load512(float* source) => Lanes.Load512(source);
+
+    static void INumericOperator<float, float>.Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<float, float>.Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<float, float>.Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+}
+
 /// <summary>
 /// An operator's constants by phase. One phase: three scalars. Several: three patterns, each holding
 /// <c>period + lanes - 1</c> values (the per-phase values repeated), so the constants of a vector whose first

@@ -49,7 +49,7 @@ public static class RescalingKernel
     }
 
     /// <summary><c>x * scale + offset</c> (a = scale, b = offset), two roundings at every width.</summary>
-    private readonly unsafe struct RescaleOperator : INumericOperator<float, float>
+    private readonly unsafe struct RescaleOperator : IFloatOperator
     {
         public float Invoke(float x, float a, float b)
         {
@@ -64,18 +64,6 @@ public static class RescalingKernel
         public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.Add(Vector256.Multiply(x, a), b);
 
         public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.Add(Vector512.Multiply(x, a), b);
-
-        public static Vector128<float> Load128(float* source) => Lanes.Load128(source);
-
-        public static Vector256<float> Load256(float* source) => Lanes.Load256(source);
-
-        public static Vector512<float> Load512(float* source) => Lanes.Load512(source);
-
-        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 
     /// <summary>
