@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PrepGen.Import.Planning;
 
@@ -82,19 +83,7 @@ internal sealed record RecordPlan(
     IReadOnlyList<StateFilePlan> Files,
     bool IntegerOutput)
 {
-    public int Width
-    {
-        get
-        {
-            int width = 0;
-            foreach (MemberPlan member in Members)
-            {
-                width += member.Width;
-            }
-
-            return width;
-        }
-    }
+    public int Width => Members.Sum(m => m.Width);
 }
 
 internal static class Kinds

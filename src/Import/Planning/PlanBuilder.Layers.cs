@@ -231,7 +231,7 @@ internal sealed partial class PlanBuilder
                 options.Add(new("Offset", Json.Number(offset)));
             }
 
-            pieces.Add(Block(ScalarMember(x.Label + "Rescaled", x, "Rescaling", options, 1, integer: false, Origin(layer))).Pieces[0]);
+            pieces.Add(new BlockPiece(ScalarMember(x.Label + "Rescaled", x, "Rescaling", options, 1, integer: false, Origin(layer))));
         }
 
         return new Tensor(pieces);

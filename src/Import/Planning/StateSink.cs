@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PrepGen.Adapt;
 
 namespace PrepGen.Import.Planning;
 
 /// <summary>
-/// Collects the state files of one import in memory (vocabularies, idf weights, one stats.json), in the
-/// formats docs/state-files.md describes, so that nothing is written until the whole model has been
+/// Collects the state files of one import in memory (vocabularies, idf weights, one stats.json), rendered by
+/// the adapters' writers (docs/state-files.md), so that nothing is written until the whole model has been
 /// translated: a refused layer leaves the output folder untouched.
 /// </summary>
 internal sealed class StateSink
@@ -33,32 +35,21 @@ internal sealed class StateSink
     /// <summary>Adds a vocabulary file of real tokens (special tokens already stripped); returns its attribute path.</summary>
     public string Vocabulary(string stem, IReadOnlyList<string> tokens, string origin)
     {
-        var builder = new StringBuilder();
-        for (int i = 0; i < tokens.Count; i++)
+        PendingFile file;
+        try
         {
-            string token = tokens[i];
-            if (token.Contains('\n', StringComparison.Ordinal) || token.EndsWith('\r'))
-            {
-                throw new KerasImportException($"{origin}: vocabulary token {i + 1} contains a line break, which a vocabulary file cannot hold.");
-            }
-
-            builder.Append(token).Append('\n');
+            file = StateFiles.Vocabulary(stem, tokens);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new KerasImportException($"{origin}: vocabulary {e.Message}", e);
         }
 
-        return Add(stem + ".vocab.txt", Utf8.GetBytes(builder.ToString()));
+        return Add(stem + ".vocab.txt", Render(file));
     }
 
-    /// <summary>Adds an idf weights file (one float32 per real token, shortest round-trip form).</summary>
-    public string IdfWeights(string stem, IReadOnlyList<double> weights)
-    {
-        var builder = new StringBuilder();
-        foreach (double weight in weights)
-        {
-            builder.Append(((float)weight).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return Add(stem + ".idf.txt", Utf8.GetBytes(builder.ToString()));
-    }
+    /// <summary>Adds an idf weights file (one float32 per real token, shortest round-trip form); returns its attribute path.</summary>
+    public string IdfWeights(string stem, IReadOnlyList<double> weights) => Add(stem + ".idf.txt", Render(StateFiles.IdfWeights(stem, weights)));
 
     /// <summary>Adds a stats.json entry; returns its key.</summary>
     public string Stats(string key, JsonObject entry)
@@ -89,12 +80,20 @@ internal sealed class StateSink
         var all = new List<StateFilePlan>(files);
         if (stats.Count > 0)
         {
-            var root = new JsonObject { ["format"] = 1, ["features"] = stats.DeepClone() };
+            var root = new JsonObject { ["format"] = StateFiles.StatsFormat, ["features"] = stats.DeepClone() };
             string json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
             all.Add(new StateFilePlan(StatsPath, Utf8.GetBytes(json)));
         }
 
         return all;
+    }
+
+    /// <summary>The bytes of a state file, written by the adapters' own writer (one definition of each format).</summary>
+    private static byte[] Render(PendingFile file)
+    {
+        using var stream = new MemoryStream();
+        file.Write(stream);
+        return stream.ToArray();
     }
 
     private string Add(string fileName, byte[] contents)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -122,6 +121,4 @@ internal sealed class LayerState
                 $"its state was expected under '{path}', but that folder holds the state of '{stored}'. The file does not follow Keras's naming rule; please report it with the file.");
         }
     }
-
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
