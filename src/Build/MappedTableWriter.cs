@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.MemoryMappedFiles;
 using System.Text;
 using System.Threading;
 using PrepGen.Generator.State;
@@ -50,8 +51,6 @@ internal static class MappedTableWriter
         var header = new TableFileHeader(table.Seed, (uint)table.SlotCount, (uint)table.Pilots.Length, tokens.Count, keys.Length, hash);
         var headerBytes = new byte[TableFile.HeaderBytes];
         TableFile.WriteHeader(headerBytes, header);
-        header = header with { Checksum = Checksum(headerBytes, slots, table.Pilots, keys) };
-        TableFile.WriteHeader(headerBytes, header);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(tablePath))!);
         string temp = tablePath + ".tmp";
         try
@@ -62,8 +61,10 @@ internal static class MappedTableWriter
                 stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(slots.AsSpan()));
                 stream.Write(table.Pilots);
                 stream.Write(keys);
+                stream.Write(new byte[TableFile.Blocks(header) * sizeof(uint)]); // the block sums, written by Seal
             }
 
+            Seal(temp, header);
             File.Move(temp, tablePath, overwrite: true);
         }
         catch
@@ -75,20 +76,22 @@ internal static class MappedTableWriter
         return tokens.Count;
     }
 
-    /// <summary>The checksum the runtime verifies when it maps the file (MappedStringTable.Checksum, over the same sections).</summary>
-    private static unsafe uint Checksum(byte[] header, ulong[] slots, byte[] pilots, byte[] keys)
+    /// <summary>Writes the block sums and the header checksum the runtime verifies, in the file's own bytes (TableChecksum.Seal).</summary>
+    private static unsafe void Seal(string path, TableFileHeader header)
     {
-        fixed (byte* h = header)
-        fixed (ulong* s = slots)
-        fixed (byte* p = pilots)
-        fixed (byte* k = keys)
+        using var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite);
+        using MemoryMappedViewAccessor view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.ReadWrite);
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        try
         {
-            return TableChecksum.Of([
-                ((nint)h, TableFile.ChecksumOffset),
-                ((nint)s, (long)slots.Length * sizeof(ulong)),
-                ((nint)p, pilots.Length),
-                ((nint)k, keys.Length),
-            ]);
+            TableChecksum.Seal(start + view.PointerOffset, header);
         }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+
+        view.Flush();
     }
 }

@@ -79,7 +79,7 @@ internal static class InspectRunner
         if (PrepGen.Runtime.TableFile.ReadHeader(bytes) is not { } header)
         {
             stdout.WriteLine($"{path}: a lookup table of another PrepGen version ({Encoding.ASCII.GetString(bytes, 0, Math.Min(8, bytes.Length))})");
-            stdout.WriteLine("  error: this version reads PGTABLE2 tables; rebuild the application to rewrite it.");
+            stdout.WriteLine("  error: this version reads " + PrepGen.Runtime.TableFile.Magic + " tables; rebuild the application to rewrite it.");
             return 1;
         }
 
@@ -92,14 +92,13 @@ internal static class InspectRunner
             return 1;
         }
 
-        uint actual = PrepGen.Runtime.MappedStringTable.Checksum(bytes);
-        if (actual != header.Checksum)
+        if (PrepGen.Runtime.MappedStringTable.Damage(bytes) is { } damage)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  error: the content is damaged (checksum {actual:x8}, the header records {header.Checksum:x8}); rebuild the application."));
+            stdout.WriteLine($"  error: the content is damaged ({damage}); rebuild the application.");
             return 1;
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  checksum {actual:x8}: intact."));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  checksum {header.Checksum:x8} and {PrepGen.Runtime.TableFile.Blocks(header):N0} block checksums: intact."));
         return 0;
     }
 

@@ -223,11 +223,10 @@ public sealed class HardeningTests : IDisposable
     [Fact]
     public void Inspect_recognises_a_mapped_table_and_finds_damage()
     {
-        // A minimal PGTABLE2 file: a header, one slot, one pilot, an empty key blob (no table is built here).
-        var bytes = new byte[128 + 24 + 1];
-        var header = new PrepGen.Runtime.TableFileHeader(7, 1, 1, 0, 0, new string('a', 64));
-        PrepGen.Runtime.TableFile.WriteHeader(bytes, header);
-        PrepGen.Runtime.TableFile.WriteHeader(bytes, header with { Checksum = PrepGen.Runtime.MappedStringTable.Checksum(bytes) });
+        // A minimal table file: a header, one slot, one pilot, an empty key blob, one block sum (no table is built here).
+        var bytes = new byte[128 + 24 + 1 + 4];
+        PrepGen.Runtime.TableFile.WriteHeader(bytes, new PrepGen.Runtime.TableFileHeader(7, 1, 1, 0, 0, new string('a', 64)));
+        PrepGen.Runtime.MappedStringTable.Seal(bytes);
         string table = _cli.PathOf("v.txt.pgtable");
         File.WriteAllBytes(table, bytes);
         Assert.Equal(0, _cli.Run("inspect", table));

@@ -12,6 +12,11 @@ namespace PrepGen.Generator.Tests;
 /// </summary>
 public class MappedTableTests
 {
+    // The file layout as docs/state-files.md gives it (TableFile is linked into three assemblies these tests see).
+    private const int HeaderBytes = 128;
+
+    private const int SlotsPerBlock = 4096;
+
     private const string Source = """
         using System;
         using PrepGen;
@@ -169,46 +174,113 @@ public class MappedTableTests
     }
 
     [Fact]
-    public void A_flipped_byte_anywhere_in_the_table_is_found_when_it_is_mapped()
+    public void Damage_in_the_header_pilots_or_block_sums_is_found_when_the_table_is_mapped()
+    {
+        WithTable(2000, (tablePath, tokens, good) =>
+        {
+            (string hash, long pilots, _) = Layout(good);
+            Assert.Null(MappedStringTable.Open(tablePath, hash, tokens.Length).Error);
+
+            // The seed (header), a pilot, the last byte of the file (a block sum).
+            foreach (long offset in new long[] { 8, pilots + 3, good.Length - 1 })
+            {
+                var damaged = Unusable<InvalidDataException>(MappedStringTable.Open(Damaged(tablePath, good, offset), hash, tokens.Length));
+                Assert.Contains("damaged (header checksum", damaged.Message, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void Damage_in_a_slot_or_key_block_is_found_before_any_lookup_reads_it()
+    {
+        // 10,000 tokens: 11,765 slots, three slot blocks. A flipped byte in the second slot block, or in the
+        // first token's key bytes (token 0 is a long key: its bytes are compared in the blob).
+        WithTable(10_000, (tablePath, tokens, good) =>
+        {
+            (string hash, _, long keys) = Layout(good);
+            long secondSlotBlock = HeaderBytes + (SlotsPerBlock * 24L) + 100;
+            foreach (long offset in new[] { secondSlotBlock, keys + 10 })
+            {
+                MappedStringTable table = MappedStringTable.Open(Damaged(tablePath, good, offset), hash, tokens.Length);
+                Assert.Null(table.Error); // the header, pilots and block sums hold: the damage is found by the lookup that reads it
+                int answered = 0, refused = 0;
+                for (int id = 0; id < tokens.Length; id++)
+                {
+                    try
+                    {
+                        Assert.Equal(id, Find(table, tokens[id])); // never a wrong id
+                        answered++;
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        Assert.Contains("its content is damaged (bytes ", ex.Message, StringComparison.Ordinal);
+                        refused++;
+                    }
+                }
+
+                Assert.True(refused > 0 && answered > 0, answered + " answered, " + refused + " refused");
+                Assert.Contains("damaged", Assert.IsType<InvalidDataException>(table.Error).Message, StringComparison.Ordinal);
+                Assert.Throws<InvalidDataException>(table.Verify);
+            }
+
+            // The intact file: every block verifies, every token is found.
+            MappedStringTable intact = MappedStringTable.Open(tablePath, hash, tokens.Length);
+            intact.Verify();
+            Assert.All(Enumerable.Range(0, tokens.Length), id => Assert.Equal(id, Find(intact, tokens[id])));
+            Assert.Null(MappedStringTable.Damage(good));
+        });
+    }
+
+    [Fact]
+    public void A_table_sealed_by_a_tool_verifies_and_an_unsealed_edit_does_not()
+    {
+        WithTable(500, (tablePath, tokens, good) =>
+        {
+            byte[] edited = (byte[])good.Clone();
+            edited[HeaderBytes + 5] ^= 0x10;
+            Assert.StartsWith("bytes 128..", MappedStringTable.Damage(edited), StringComparison.Ordinal);
+            MappedStringTable.Seal(edited);
+            Assert.Null(MappedStringTable.Damage(edited));
+            Assert.Throws<InvalidDataException>(() => MappedStringTable.Damage(edited.AsSpan(0, edited.Length - 1)));
+        });
+    }
+
+    /// <summary>Writes a table of <paramref name="count"/> generated tokens and runs <paramref name="test"/> with its path, tokens and bytes.</summary>
+    private static void WithTable(int count, Action<string, string[], byte[]> test)
     {
         string vocabularyPath = Path.Combine(Path.GetTempPath(), "v-" + Guid.NewGuid().ToString("N") + ".txt");
         string tablePath = vocabularyPath + ".pgtable";
         var rng = new Random(3);
-        string[] tokens = Enumerable.Range(0, 2000).Select(i => Word(rng, i)).Distinct().ToArray();
+        string[] tokens = Enumerable.Range(0, count).Select(i => Word(rng, i)).Distinct().ToArray();
         File.WriteAllText(vocabularyPath, string.Join("\n", tokens) + "\n");
         try
         {
             PrepGen.Build.MappedTableWriter.Write(vocabularyPath, tablePath, _ => { }, System.Threading.CancellationToken.None);
-            byte[] good = File.ReadAllBytes(tablePath);
-            (string hash, long pilots, long keys) = Layout(good);
-            MappedStringTable intact = MappedStringTable.Open(tablePath, hash, tokens.Length);
-            Assert.Null(intact.Error);
-
-            // The seed (header), a slot word, a pilot, a key byte, the last byte of the file.
-            long[] offsets = [8, 128 + 100, pilots + 3, keys + 10, good.Length - 1];
-            foreach (long offset in offsets)
-            {
-                byte[] bad = (byte[])good.Clone();
-                bad[offset] ^= 0x04;
-                string copy = tablePath + "." + offset;
-                File.WriteAllBytes(copy, bad);
-                try
-                {
-                    var damaged = Unusable<InvalidDataException>(MappedStringTable.Open(copy, hash, tokens.Length));
-                    Assert.Contains("damaged", damaged.Message, StringComparison.Ordinal);
-                }
-                finally
-                {
-                    File.Delete(copy);
-                }
-            }
+            test(tablePath, tokens, File.ReadAllBytes(tablePath));
         }
         finally
         {
-            File.Delete(vocabularyPath);
-            File.Delete(tablePath);
+            foreach (string file in Directory.GetFiles(Path.GetDirectoryName(tablePath)!, Path.GetFileName(tablePath) + "*").Append(vocabularyPath))
+            {
+                File.Delete(file);
+            }
         }
     }
+
+    /// <summary>A copy of the table with one bit flipped at <paramref name="offset"/>.</summary>
+    private static string Damaged(string tablePath, byte[] good, long offset)
+    {
+        byte[] bad = (byte[])good.Clone();
+        bad[offset] ^= 0x04;
+        string copy = tablePath + "." + offset;
+        File.WriteAllBytes(copy, bad);
+        return copy;
+    }
+
+    /// <summary>A lookup through the mapped probe, as generated code makes it.</summary>
+    private static int Find(MappedStringTable table, string token) =>
+        StringTable.Find(Encoding.UTF8.GetBytes(token), table.Seed, MappedStringTable.Bytes(table.Pilots, table.BucketCount), table.Slots, table.SlotCount,
+            MappedStringTable.Bytes(table.Keys, table.KeysLength), new VerifiedBlocks(table, table.Verified));
 
     [Fact]
     public void A_long_key_offset_outside_the_key_blob_is_an_error_not_a_wild_read()
@@ -232,7 +304,7 @@ public class MappedTableTests
                 }
             }
 
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(104), MappedStringTable.Checksum(bytes));
+            MappedStringTable.Seal(bytes);
             File.WriteAllBytes(tablePath, bytes);
             MappedStringTable table = MappedStringTable.Open(tablePath, hash, 3);
             Assert.Null(table.Error);

@@ -50,7 +50,7 @@ internal static class TableDataEmitter
         }
         else if (request.Kind == TableKind.Strings)
         {
-            WriteStringFind(w);
+            WriteStringFind(w, guard: "");
             WriteStrings(w, table.Strings!, v.Count);
         }
         else if (request.Kind == TableKind.Integers)
@@ -59,7 +59,7 @@ internal static class TableDataEmitter
         }
         else
         {
-            WriteStringFind(w);
+            WriteStringFind(w, guard: ", new " + Names.Runtime + ".VerifiedBlocks(Table, Verified)");
             WriteMapped(w, request);
         }
 
@@ -68,14 +68,15 @@ internal static class TableDataEmitter
         return w.ToString();
     }
 
-    private static void WriteStringFind(SourceWriter w)
+    /// <param name="guard">Empty, or the guard argument (with its comma) that vouches for a mapped table's blocks.</param>
+    private static void WriteStringFind(SourceWriter w, string guard)
     {
         w.Line(Inline);
-        w.Line("public static int Find(" + Names.Span + "<byte> utf8) => " + Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys);");
+        w.Line("public static int Find(" + Names.Span + "<byte> utf8) => " + Names.Runtime + ".StringTable.Find(utf8, Seed, Pilots, Slots, SlotCount, Keys" + guard + ");");
         w.Line();
         w.Line("/// <summary>The id of an ASCII key given as chars, -1, or StringTable.NotAscii (the caller then transcodes and calls <c>Find</c>).</summary>");
         w.Line(Inline);
-        w.Line("public static int FindAscii(" + Names.Span + "<char> value) => " + Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys);");
+        w.Line("public static int FindAscii(" + Names.Span + "<char> value) => " + Names.Runtime + ".StringTable.FindAscii(value, Seed, Pilots, Slots, SlotCount, Keys" + guard + ");");
     }
 
     /// <summary>After an unexpected failure (PG9999), a table that throws: the layers that use it still compile.</summary>
@@ -152,6 +153,9 @@ internal static class TableDataEmitter
         w.Line("private static readonly nint KeyBytes = Table.Keys;");
         w.Line();
         w.Line("private static readonly int KeysLength = Table.KeysLength;");
+        w.Line();
+        w.Line("/// <summary>The bitmap of blocks whose checksum held: the probe verifies a block the first time it reads it.</summary>");
+        w.Line("private static readonly nint Verified = Table.Verified;");
         w.Line();
         w.Line("private static " + Names.Span + "<byte> Pilots => " + table + ".Bytes(PilotBytes, BucketCount);");
         w.Line();

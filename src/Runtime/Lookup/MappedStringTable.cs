@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PrepGen.Runtime;
@@ -11,16 +12,19 @@ namespace PrepGen.Runtime;
 /// A string table too large to compile (a vocabulary file marked <c>PrepGenTable="mapped"</c>): the build
 /// writes its <see cref="TableFile"/> next to the application, and the generated layer maps it read-only
 /// once, on first use. The slots were derived at build time, so the first lookup costs a file open, the
-/// page faults and one pass of <see cref="TableChecksum"/> over the file (a flipped byte anywhere is found
-/// before any lookup trusts it); lookups then run the same probe as a compiled table
-/// (<see cref="StringTable.Find"/> over this table's addresses). The mapping lives as long as the process.
+/// header checks and the sum of the header, pilots and block sums; lookups then run the same probe as a
+/// compiled table (<see cref="StringTable.Find{TGuard}"/> over this table's addresses) with
+/// <see cref="VerifiedBlocks"/> as its guard: each block of slots or key bytes is checked against its recorded
+/// CRC-32C the first time a probe reads it, so a flipped byte anywhere is found before a lookup trusts it,
+/// while the first lookup reads kilobytes, not the whole file. The mapping lives as long as the process.
 /// </summary>
 /// <remarks>
 /// <see cref="Open"/> does not throw: the generated code calls it from a static initializer, where an
 /// exception would reach the caller as a <see cref="TypeInitializationException"/> on every later use. A table
 /// that cannot be used instead makes every lookup throw the clear exception (a
 /// <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the file), through
-/// <see cref="Bytes"/>; <see cref="Error"/> holds it for a health check.
+/// <see cref="Bytes"/>; <see cref="Error"/> holds it for a health check. A damaged block makes every lookup
+/// that reaches it throw <see cref="InvalidDataException"/>, and is then <see cref="Error"/> too.
 /// </remarks>
 public sealed unsafe class MappedStringTable
 {
@@ -31,11 +35,31 @@ public sealed unsafe class MappedStringTable
     /// </summary>
     public const string SkipChecksumSwitch = "PrepGen.SkipTableChecksum";
 
+    /// <summary>
+    /// The AppContext switch that verifies every block when the table is mapped (<c>&lt;RuntimeHostConfigurationOption
+    /// Include="PrepGen.VerifyTableOnOpen" Value="true" /&gt;</c>): a damaged file then fails the first lookup
+    /// whatever it reads, at the cost of reading the whole file first (~100 ms for 10^7 tokens).
+    /// </summary>
+    public const string VerifyOnOpenSwitch = "PrepGen.VerifyTableOnOpen";
+
     // The failures of tables that could not be opened; a failed table's lengths are -(index + 1) into this list.
     private static readonly List<Func<Exception>> Failures = [];
 
-    private MappedStringTable(TableFileHeader header, byte* start)
+    private readonly TableFileHeader _header;
+
+    private readonly byte* _start;
+
+    private readonly string _path = "";
+
+    private volatile Exception? _error;
+
+    private MappedStringTable(TableFileHeader header, byte* start, string path)
     {
+        _header = header;
+        _start = start;
+        _path = path;
+        long words = (TableFile.Blocks(header) + 63) / 64;
+        Verified = (nint)NativeMemory.AllocZeroed((nuint)words, sizeof(ulong)); // lives as long as the mapping
         Seed = header.Seed;
         SlotCount = header.SlotCount;
         BucketCount = (int)header.BucketCount;
@@ -53,7 +77,7 @@ public sealed unsafe class MappedStringTable
             BucketCount = KeysLength = -Failures.Count;
         }
 
-        Error = error();
+        _error = error();
     }
 
     /// <summary>
@@ -127,15 +151,25 @@ public sealed unsafe class MappedStringTable
                     ") than the layer was compiled against (" + keyCount + " tokens, hash " + vocabularyHash.Substring(0, Math.Min(16, vocabularyHash.Length)) + ")");
             }
 
-            uint actual = AppContext.TryGetSwitch(SkipChecksumSwitch, out bool skip) && skip ? h.Checksum : Checksum(start, h);
+            bool skip = AppContext.TryGetSwitch(SkipChecksumSwitch, out bool skipSet) && skipSet;
+            uint actual = skip ? h.Checksum : TableChecksum.Header(start, h);
             if (actual != h.Checksum)
             {
-                throw Unusable(full, "its content is damaged (checksum " + actual.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) +
-                    ", the header records " + h.Checksum.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ")");
+                throw Unusable(full, "its content is damaged (header checksum " + Hex(actual) + ", the header records " + Hex(h.Checksum) + ")");
             }
 
             // The view (and its pointer) stays alive for the process, like a compiled table's RVA data.
-            return new MappedStringTable(h, start);
+            var table = new MappedStringTable(h, start, full);
+            if (skip)
+            {
+                new Span<ulong>((void*)table.Verified, (int)((TableFile.Blocks(h) + 63) / 64)).Fill(ulong.MaxValue);
+            }
+            else if (AppContext.TryGetSwitch(VerifyOnOpenSwitch, out bool eager) && eager)
+            {
+                table.Verify();
+            }
+
+            return table;
         }
         catch
         {
@@ -146,37 +180,134 @@ public sealed unsafe class MappedStringTable
     }
 
     /// <summary>
-    /// The checksum of the table file <paramref name="file"/> (its complete bytes), as its header should record
-    /// it: a tool that repairs or crafts a table file computes it here.
+    /// Recomputes the block sums and the header checksum of the complete table file <paramref name="file"/> in
+    /// place: for a tool that repairs or crafts a table file (the build's writer ends with the same step).
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a complete table file.</exception>
-    public static uint Checksum(ReadOnlySpan<byte> file)
+    public static void Seal(Span<byte> file)
     {
-        if (TableFile.ReadHeader(file) is not { } header || header.KeysLength < 0 || TableFile.Length(header) != file.Length)
-        {
-            throw new InvalidDataException("PrepGen: these bytes are not a complete lookup table file.");
-        }
-
+        TableFileHeader header = Complete(file);
         fixed (byte* start = file)
         {
-            return Checksum(start, header);
+            TableChecksum.Seal(start, header);
         }
     }
 
-    /// <summary>The checksum of a table file mapped at <paramref name="start"/>: its header up to the checksum, then the slots, pilots and keys.</summary>
-    private static uint Checksum(byte* start, in TableFileHeader header) =>
-        TableChecksum.Of([
-            ((nint)start, TableFile.ChecksumOffset),
-            ((nint)(start + TableFile.HeaderBytes), TableFile.PilotsOffset(header) - TableFile.HeaderBytes),
-            ((nint)(start + TableFile.PilotsOffset(header)), header.BucketCount),
-            ((nint)(start + TableFile.KeysOffset(header)), header.KeysLength),
-        ]);
+    /// <summary>What is damaged in the complete table file <paramref name="file"/> (its header sum or the first bad block), or null when every sum holds.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a complete table file.</exception>
+    public static string? Damage(ReadOnlySpan<byte> file)
+    {
+        TableFileHeader header = Complete(file);
+        fixed (byte* start = file)
+        {
+            uint actual = TableChecksum.Header(start, header);
+            if (actual != header.Checksum)
+            {
+                return "header checksum " + Hex(actual) + ", the header records " + Hex(header.Checksum);
+            }
+
+            for (long b = 0; b < TableFile.Blocks(header); b++)
+            {
+                if (BlockDamage(start, header, b) is { } damage)
+                {
+                    return damage;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static TableFileHeader Complete(ReadOnlySpan<byte> file) =>
+        TableFile.ReadHeader(file) is { } header && header.KeysLength >= 0 && TableFile.Length(header) == file.Length
+            ? header
+            : throw new InvalidDataException("PrepGen: these bytes are not a complete lookup table file.");
+
+    private static string? BlockDamage(byte* start, in TableFileHeader header, long block)
+    {
+        uint actual = TableChecksum.Block(start, header, block);
+        uint recorded = TableChecksum.RecordedBlock(start, header, block);
+        if (actual == recorded)
+        {
+            return null;
+        }
+
+        (long offset, int length) = TableFile.Block(header, block);
+        return "bytes " + offset + ".." + (offset + length) + " have checksum " + Hex(actual) + " where the file records " + Hex(recorded);
+    }
+
+    private static string Hex(uint value) => value.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
     private static InvalidDataException Unusable(string full, string problem) =>
         new("PrepGen: the lookup table file '" + full + "' cannot be used: " + problem + ". Rebuild the application (the build writes the table) and deploy the table with it.");
 
-    /// <summary>Why the table cannot be used (every lookup throws it), or null.</summary>
-    public Exception? Error { get; }
+    /// <summary>Why the table cannot be used (every lookup throws it), a damaged block found so far (lookups that reach it throw it), or null.</summary>
+    public Exception? Error => _error;
+
+    /// <summary>
+    /// The bitmap of verified blocks (slot blocks, then key blocks; a set bit is a block whose sum held), for
+    /// <see cref="VerifiedBlocks"/>. For PrepGen's generated code.
+    /// </summary>
+    public nint Verified { get; }
+
+    /// <summary>
+    /// Verifies every block not verified yet, on all cores: a health check or warm-up that wants a damaged file
+    /// found now rather than by the lookup that first reads the damage.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A block is damaged (also <see cref="Error"/> from then on), or the table cannot be used.</exception>
+    /// <exception cref="FileNotFoundException">The table's file is missing.</exception>
+    public void Verify()
+    {
+        _ = Bytes(Pilots, BucketCount); // the clear exception of a table that could not be opened
+        try
+        {
+            System.Threading.Tasks.Parallel.For(0L, TableFile.Blocks(_header), block =>
+            {
+                if (!IsVerified(block))
+                {
+                    VerifyBlock(block);
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            // The damage itself, not the loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
+    /// <summary>Verifies block <paramref name="block"/> against its recorded sum and marks it in <see cref="Verified"/>. For <see cref="VerifiedBlocks"/>.</summary>
+    /// <exception cref="InvalidDataException">The block is damaged.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void VerifyBlock(long block)
+    {
+        if (BlockDamage(_start, _header, block) is { } damage)
+        {
+            var error = Unusable(_path, "its content is damaged (" + damage + ")");
+            _error ??= error;
+            throw error;
+        }
+
+        // Two threads may verify one block at once; both find the same bytes, and the bit is only ever set.
+        System.Threading.Interlocked.Or(ref ((ulong*)Verified)[block >> 6], 1UL << (int)(block & 63));
+    }
+
+    /// <summary>Verifies the key blocks under <paramref name="length"/> bytes at <paramref name="offset"/> of the key blob. For <see cref="VerifiedBlocks"/>.</summary>
+    /// <exception cref="InvalidDataException">A block is damaged.</exception>
+    public void VerifyKeys(ulong offset, int length)
+    {
+        long first = TableFile.SlotBlocks(_header) + (long)(offset >> TableFile.KeyBlockShift);
+        long last = TableFile.SlotBlocks(_header) + (long)((offset + (ulong)Math.Max(length, 1) - 1) >> TableFile.KeyBlockShift);
+        for (long block = first; block <= last; block++)
+        {
+            if (!IsVerified(block))
+            {
+                VerifyBlock(block);
+            }
+        }
+    }
+
+    private bool IsVerified(long block) => (((ulong*)Verified)[block >> 6] & (1UL << (int)(block & 63))) != 0;
 
     /// <summary>The table's hash seed.</summary>
     public ulong Seed { get; }

@@ -50,23 +50,40 @@ public static unsafe class StringTable
 
     /// <summary>The id of <paramref name="key"/>, or -1 when it is not in the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Find(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
+    public static int Find(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys) =>
+        Find(key, seed, pilots, slots, slotCount, keys, default(Unguarded));
+
+    /// <summary>
+    /// <see cref="FindAscii{TGuard}"/> for a table whose bytes are all trusted (a compiled table: RVA data and slots built in memory).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys) =>
+        FindAscii(key, seed, pilots, slots, slotCount, keys, default(Unguarded));
+
+    /// <summary>
+    /// <see cref="Find(ReadOnlySpan{byte}, ulong, ReadOnlySpan{byte}, nint, uint, ReadOnlySpan{byte})"/> that lets
+    /// <paramref name="guard"/> vouch for each slot and key range before the probe reads it (a mapped table's blocks).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Find<TGuard>(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
         if (key.Length <= TableHash.ShortKeyBytes)
         {
             TableHash.Words(key, out ulong a, out ulong b);
-            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount), a, b, key.Length);
+            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount, guard), a, b, key.Length);
         }
 
-        return FindLong(key, seed, pilots, slots, slotCount, keys);
+        return FindLong(key, seed, pilots, slots, slotCount, keys, guard);
     }
 
     /// <summary>
-    /// <see cref="Find"/> for a UTF-16 key without transcoding: ASCII chars are narrowed in registers. Returns
-    /// <see cref="NotAscii"/> for a key with any other char (the caller transcodes it and calls <see cref="Find"/>).
+    /// <see cref="Find{TGuard}"/> for a UTF-16 key without transcoding: ASCII chars are narrowed in registers. Returns
+    /// <see cref="NotAscii"/> for a key with any other char (the caller transcodes it and calls <c>Find</c>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FindAscii(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
+    public static int FindAscii<TGuard>(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
         if (key.Length <= TableHash.ShortKeyBytes)
         {
@@ -75,41 +92,46 @@ public static unsafe class StringTable
                 return NotAscii;
             }
 
-            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount), a, b, key.Length);
+            return Match(ref Slot(TableHash.HashWords(a, b, key.Length, seed), pilots, slots, slotCount, guard), a, b, key.Length);
         }
 
-        return FindAsciiLong(key, seed, pilots, slots, slotCount, keys);
+        return FindAsciiLong(key, seed, pilots, slots, slotCount, keys, guard);
     }
 
-    private static int FindLong(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
+    private static int FindLong<TGuard>(ReadOnlySpan<byte> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
-        ref ulong e = ref Slot(TableHash.Hash(key, seed), pilots, slots, slotCount);
+        ref ulong e = ref Slot(TableHash.Hash(key, seed), pilots, slots, slotCount, guard);
         ulong meta = Unsafe.Add(ref e, 2);
-        return (uint)meta == (uint)key.Length && Stored(keys, ref e, key.Length).SequenceEqual(key) ? (int)(meta >> 32) : -1;
+        return (uint)meta == (uint)key.Length && Stored(keys, ref e, key.Length, guard).SequenceEqual(key) ? (int)(meta >> 32) : -1;
     }
 
-    private static int FindAsciiLong(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys)
+    private static int FindAsciiLong<TGuard>(ReadOnlySpan<char> key, ulong seed, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, ReadOnlySpan<byte> keys, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
         if (!Ascii.IsValid(key))
         {
             return NotAscii;
         }
 
-        ref ulong e = ref Slot(TableHash.HashAscii(key, seed), pilots, slots, slotCount);
+        ref ulong e = ref Slot(TableHash.HashAscii(key, seed), pilots, slots, slotCount, guard);
         ulong meta = Unsafe.Add(ref e, 2);
-        return (uint)meta == (uint)key.Length && Ascii.Equals(Stored(keys, ref e, key.Length), key) ? (int)(meta >> 32) : -1;
+        return (uint)meta == (uint)key.Length && Ascii.Equals(Stored(keys, ref e, key.Length, guard), key) ? (int)(meta >> 32) : -1;
     }
 
     /// <summary>
     /// The stored bytes of the slot's key. The offset is checked against the key blob: a mapped table's slots
     /// come from a file, and a damaged offset must not read outside the mapping.
     /// </summary>
-    private static ReadOnlySpan<byte> Stored(ReadOnlySpan<byte> keys, ref ulong e, int length)
+    private static ReadOnlySpan<byte> Stored<TGuard>(ReadOnlySpan<byte> keys, ref ulong e, int length, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
         if (e > (ulong)keys.Length || (ulong)length > (ulong)keys.Length - e)
         {
             ThrowDamaged(e, length, keys.Length);
         }
+
+        guard.Keys(e, length);
 
         return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(keys), (nint)e), length);
     }
@@ -120,10 +142,13 @@ public static unsafe class StringTable
             "PrepGen: a lookup table is damaged: a slot points at key bytes " + offset + ".." + (offset + (ulong)length) + " of a " + keysLength + "-byte key blob.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref ulong Slot(ulong h, ReadOnlySpan<byte> pilots, nint slots, uint slotCount)
+    private static ref ulong Slot<TGuard>(ulong h, ReadOnlySpan<byte> pilots, nint slots, uint slotCount, TGuard guard)
+        where TGuard : struct, ITableGuard
     {
         byte pilot = Unsafe.Add(ref MemoryMarshal.GetReference(pilots), (nint)TableHash.Bucket(h, (uint)pilots.Length));
-        return ref Unsafe.AsRef<ulong>((void*)(slots + ((nint)TableHash.Slot(h, pilot, slotCount) * SlotBytes)));
+        uint slot = TableHash.Slot(h, pilot, slotCount);
+        guard.Slot(slot);
+        return ref Unsafe.AsRef<ulong>((void*)(slots + ((nint)slot * SlotBytes)));
     }
 
     /// <summary>A short key matches when its words and length equal the slot's (they hold every byte of it).</summary>

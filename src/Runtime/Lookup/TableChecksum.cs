@@ -1,99 +1,80 @@
-// Compiled into BOTH the runtime (verifies when a table is mapped) and the build task (writes), linked.
+// Compiled into BOTH the runtime (verifies a mapped table) and the build task (seals the file it writes), linked.
 using System;
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Threading;
 
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// The checksum of a <see cref="TableFile"/>: CRC-32C (the hardware <c>crc32</c> instruction, through
-/// <see cref="BitOperations.Crc32C(uint, ulong)"/>) of fixed 1 MiB chunks, each chunk as four interleaved
-/// 256 KiB streams (four independent dependency chains keep the instruction's pipeline full), the chunks
-/// shared between the calling thread and idle pool threads. A section's value is the CRC of its chunk values; the file's is the CRC of its sections' values.
-/// The chunking is part of the definition, so the value does not depend on the thread count. A 455 MB table
-/// (10^7 tokens) is verified in tens of milliseconds with a warm page cache.
+/// The checksums of a <see cref="TableFile"/>: CRC-32C (the hardware <c>crc32</c> instruction, through
+/// <see cref="BitOperations.Crc32C(uint, ulong)"/>), each run of bytes as four interleaved streams (four
+/// independent dependency chains keep the instruction's pipeline full). A block's sum covers its bytes; the
+/// header's sum covers the header's first <see cref="TableFile.ChecksumOffset"/> bytes, the pilots and the block
+/// sums, so the header sum vouches for every block sum and each block sum for its block.
 /// </summary>
 public static unsafe class TableChecksum
 {
-    /// <summary>Bytes per chunk.</summary>
-    public const int ChunkBytes = 1 << 20;
+    /// <summary>A section longer than this is summed as a sequence of runs of this many bytes.</summary>
+    private const int RunBytes = 1 << 20;
 
     private const int Streams = 4;
 
-    /// <summary>The checksum of sections given as (address, length) pairs, in order.</summary>
-    public static uint Of(ReadOnlySpan<(nint Address, long Length)> sections)
+    /// <summary>The header sum of the table file at <paramref name="file"/>.</summary>
+    public static uint Header(byte* file, in TableFileHeader h)
     {
         uint crc = ~0u;
-        foreach ((nint address, long length) in sections)
-        {
-            crc = BitOperations.Crc32C(crc, Section((byte*)address, length));
-        }
-
+        crc = BitOperations.Crc32C(crc, Section(file, TableFile.ChecksumOffset));
+        crc = BitOperations.Crc32C(crc, Section(file + TableFile.PilotsOffset(h), h.BucketCount));
+        crc = BitOperations.Crc32C(crc, Section(file + TableFile.BlockSumsOffset(h), TableFile.Blocks(h) * sizeof(uint)));
         return ~crc;
     }
 
-    /// <summary>The checksum of one section: its chunks' values, in order, CRC'd.</summary>
-    public static uint Section(byte* start, long length)
+    /// <summary>The sum of block <paramref name="block"/> of the table file at <paramref name="file"/>, as it is computed now.</summary>
+    public static uint Block(byte* file, in TableFileHeader h, long block)
     {
-        if (length < 0)
+        (long offset, int length) = TableFile.Block(h, block);
+        return Run(file + offset, length);
+    }
+
+    /// <summary>The sum the file records for block <paramref name="block"/>.</summary>
+    public static uint RecordedBlock(byte* file, in TableFileHeader h, long block) =>
+        BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(file + TableFile.BlockSumsOffset(h) + (block * sizeof(uint)), sizeof(uint)));
+
+    /// <summary>
+    /// Writes every block's sum, then the header with its sum: the last step of writing a table file (and of a
+    /// tool that repairs or crafts one). <paramref name="h"/>'s own checksum field is ignored.
+    /// </summary>
+    public static void Seal(byte* file, TableFileHeader h)
+    {
+        long blocks = TableFile.Blocks(h);
+        byte* sums = file + TableFile.BlockSumsOffset(h);
+        for (long b = 0; b < blocks; b++)
         {
-            throw new ArgumentOutOfRangeException(nameof(length));
+            BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(sums + (b * sizeof(uint)), sizeof(uint)), Block(file, h, b));
         }
 
-        long chunks = (length + ChunkBytes - 1) / ChunkBytes;
-        var work = new Work(start, length, chunks);
+        var header = new Span<byte>(file, TableFile.HeaderBytes);
+        TableFile.WriteHeader(header, h with { Checksum = 0 });
+        TableFile.WriteHeader(header, h with { Checksum = Header(file, h) });
+    }
 
-        // The calling thread works through the chunks itself; pool threads join in when they get a core. It
-        // then waits only for chunks already taken, never for a helper that has not started (on a loaded
-        // machine a new pool thread can take tens of milliseconds to run).
-        int helpers = (int)Math.Min(Environment.ProcessorCount - 1, chunks / 16);
-        for (int i = 0; i < helpers; i++)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static w => w.Run(), work, preferLocal: false);
-        }
-
-        work.Run();
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref work.Done) < chunks)
-        {
-            spin.SpinOnce();
-        }
-
-        uint[] values = work.Values;
+    /// <summary>A section's sum: the CRC of its runs' sums and its length (the runs bound each step's length to an int).</summary>
+    private static uint Section(byte* start, long length)
+    {
         uint crc = ~(uint)length;
-        foreach (uint value in values)
+        for (long at = 0; at < length; at += RunBytes)
         {
-            crc = BitOperations.Crc32C(crc, value);
+            crc = BitOperations.Crc32C(crc, Run(start + at, (int)Math.Min(RunBytes, length - at)));
         }
 
         return ~crc;
     }
 
-    /// <summary>The chunks of one section, shared by the threads that checksum them.</summary>
-    private sealed class Work(byte* start, long length, long chunks)
-    {
-        public readonly uint[] Values = new uint[chunks];
-
-        public long Done;
-
-        private long _next;
-
-        public void Run()
-        {
-            long c;
-            while ((c = Interlocked.Increment(ref _next) - 1) < chunks)
-            {
-                Values[c] = Chunk(start + (c * ChunkBytes), (int)Math.Min(ChunkBytes, length - (c * ChunkBytes)));
-                Interlocked.Increment(ref Done);
-            }
-        }
-    }
-
-    /// <summary>One chunk: four streams of a quarter each (whole 8-byte words), then the tail bytes.</summary>
-    /// <remarks>Fully optimized on its first call: it runs once per process, over hundreds of megabytes, so tier-0 code would cost more than the JIT.</remarks>
+    /// <summary>One run: four streams of a quarter each (whole 8-byte words), then the tail bytes.</summary>
+    /// <remarks>Fully optimized on its first call: a first lookup runs it once per block it touches, and tier-0 code would cost more than the JIT.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static uint Chunk(byte* p, int length)
+    private static uint Run(byte* p, int length)
     {
         int quarterWords = length / (Streams * sizeof(ulong));
         ulong* w0 = (ulong*)p;
