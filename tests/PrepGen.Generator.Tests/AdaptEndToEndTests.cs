@@ -106,7 +106,7 @@ public class AdaptEndToEndTests
     [Fact]
     public void Guide_StringLookup_and_IntegerLookup_one_hot_end_to_end()
     {
-        // seed-guide.md: StringLookup adapted on a, b, c, b, c, a, called on a, b, c, d, e, "" (index 0 is OOV);
+        // docs/keras-semantics.md, "The preprocessing guide's examples": StringLookup adapted on a, b, c, b, c, a, called on a, b, c, d, e, "" (index 0 is OOV);
         // IntegerLookup adapted on 10, 20, 20, 10, 30, 0, called on 10, 10, 20, 50, 60, 0.
         var letters = new StringLookupAdapter { OutputMode = OutputMode.OneHot };
         foreach (string v in new[] { "a", "b", "c", "b", "c", "a" })
@@ -169,7 +169,7 @@ public class AdaptEndToEndTests
         OutputMode outputMode = ParseMode(mode);
         string? idf = mode == "tf_idf" ? idfFile : null;
 
-        // A rank-1 adapt list is one document per element; a rank-2 list is one document per row (keras-semantics 4.6).
+        // A rank-1 adapt list is one document per element; a rank-2 list is one document per row (docs/keras-semantics.md, "Lookup: adapt").
         IEnumerable<JsonElement> documents = data.EnumerateArray();
         if (strings)
         {

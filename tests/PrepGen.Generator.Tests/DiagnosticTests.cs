@@ -53,7 +53,7 @@ public class DiagnosticTests
         { "PG0204", "[StringLookup(Vocabulary = new[] { \"a\", \"b\", \"c\" }, MaxTokens = 3)] public static partial long M(string v);", "-", "MaxTokens = 3" },
         { "PG0205", "[StringLookup(" + Vocab + ", OutputMode = OutputMode.TfIdf, IdfWeights = new[] { 1.0 })] public static partial void M(System.ReadOnlySpan<string> v, System.Span<float> o);", "-", "1 weights" },
 
-        // TextVectorization (keras-semantics.md section 6 and the lookup rules of section 4)
+        // TextVectorization (docs/keras-semantics.md, "TextVectorization" and the rules of "Lookup layers")
         { "PG0200", "[TextVectorization(" + Vocab + ", OutputMode = OutputMode.MultiHot, OutputSequenceLength = 4)] public static partial void M(string t, System.Span<float> o);", "-", "OutputSequenceLength must not be set" },
         { "PG0200", "[TextVectorization(" + Vocab + ", OutputSequenceLength = -1)] public static partial int M(string t, System.Span<long> ids);", "-", "OutputSequenceLength must be > 0" },
         { "PG0202", "[TextVectorization(" + Vocab + ", OutputMode = OutputMode.TfIdf)] public static partial void M(string t, System.Span<float> o);", "-", "requires IdfWeights" },

@@ -54,7 +54,7 @@ public class FeatureRecordTests
         [FeatureRecord]
         public partial record struct Measure
         {
-            // keras-semantics 9: (x - mean) / max(sqrt(var), 1e-7): (4 - 2) / 2 = 1.
+            // docs/keras-semantics.md, "Normalization": (x - mean) / max(sqrt(var), 1e-7): (4 - 2) / 2 = 1.
             [Normalization(Mean = new[] { 2.0 }, Variance = new[] { 4.0 })] public float Price { get; init; }
 
             // discretization-int: boundaries [0, 0.5, 1] map 0.5 -> 2 (a value on a boundary goes up).
@@ -273,7 +273,7 @@ public class FeatureRecordTests
             [StringLookup(VocabularyFile = "pets/type.txt", OutputMode = OutputMode.OneHot)]
             private string TypeEncoded => Type;
 
-            // keras-semantics 9: (5.5 - 1.5) / sqrt(4) = 2.
+            // docs/keras-semantics.md, "Normalization": (5.5 - 1.5) / sqrt(4) = 2.
             [Normalization(Mean = new[] { 1.5 }, Variance = new[] { 4.0 })]
             private float FeeNormalized => Fee;
 
@@ -380,7 +380,7 @@ public class FeatureRecordTests
     public void The_crossing_member_is_the_crossing_of_the_looked_up_index()
     {
         // HashedCrossing of two int64 values: FingerprintCat64(FingerprintCat64(0xDECAFCAFFE, a), b) % bins
-        // (keras-semantics.md, hashed crossing; the raw int64 values are fed, not their strings).
+        // (docs/keras-semantics.md, "HashedCrossing"; the raw int64 values are fed, not their strings).
         ulong hash = PrepGen.Hashing.KerasHash.FingerprintCat64(PrepGen.Hashing.KerasHash.DefaultCrossHashKey, 2UL);
         hash = PrepGen.Hashing.KerasHash.FingerprintCat64(hash, 3UL);
         float[] row = (float[])Importer("EncodePets")!;

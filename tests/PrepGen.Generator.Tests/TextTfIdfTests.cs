@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PrepGen.Generator.Tests;
 
 /// <summary>
-/// keras-semantics 4.7: tf_idf = count(token in sample) x idf[index], in float32. The generated TfIdf layer
+/// docs/keras-semantics.md, "Lookup: tf-idf": tf_idf = count(token in sample) x idf[index], in float32. The generated TfIdf layer
 /// must equal the generated Count layer (pinned to Keras by the vectors) times the idf weights, for
 /// documents with few distinct tokens and with more than the kernel's remembered-slot limit.
 /// </summary>

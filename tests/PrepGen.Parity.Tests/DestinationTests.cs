@@ -4,7 +4,7 @@ using PrepGen.Parity.Tests.Layers;
 namespace PrepGen.Parity.Tests;
 
 /// <summary>
-/// api-contract.md section 3: a destination shorter than the layer's width throws ArgumentException and
+/// docs/api-contract.md, "Calling shapes": a destination shorter than the layer's width throws ArgumentException and
 /// writes nothing; a longer one is fine and its extra elements are left untouched.
 /// </summary>
 public sealed class DestinationTests

@@ -112,7 +112,7 @@ public sealed class FeatureRecordParityTests
             Assert.Equal(crossed, row[11..16]);
 
             // HashedCrossing of two int64 values: FingerprintCat64 over the raw values from the default key,
-            // modulo the bins (keras-semantics.md; the hash itself is checked against tf.sparse.cross_hashed).
+            // modulo the bins (docs/keras-semantics.md, "HashedCrossing"; the hash itself is checked against tf.sparse.cross_hashed).
             ulong hash = KerasHash.FingerprintCat64(KerasHash.FingerprintCat64(KerasHash.DefaultCrossHashKey, unchecked((ulong)ageIds[i])), 101UL);
             var crossOneHot = new float[8];
             crossOneHot[hash % 8] = 1;

@@ -5,8 +5,8 @@ using PrepGen.Parity.Tests.Layers;
 namespace PrepGen.Parity.Tests;
 
 /// <summary>
-/// Normalization, Discretization and Rescaling through generated methods, pinned to keras-semantics.md
-/// sections 9-11 and the preprocessing guide: every output is compared bit for bit with the scalar Keras
+/// Normalization, Discretization and Rescaling through generated methods, pinned to docs/keras-semantics.md,
+/// "Normalization" to "Rescaling", and the preprocessing guide: every output is compared bit for bit with the scalar Keras
 /// formula in float32.
 /// </summary>
 public sealed class NumericLayerTests

@@ -6,13 +6,13 @@ using PrepGen.Parity.Tests.Layers;
 namespace PrepGen.Parity.Tests;
 
 /// <summary>
-/// The guide's TextVectorization examples (shared/spec/seed-guide.md) through GENERATED layers: the adapter learns
+/// The guide's TextVectorization examples (docs/keras-semantics.md, "The preprocessing guide's examples") through GENERATED layers: the adapter learns
 /// the state from the guide's sentences and must write exactly the committed state files, and the layers compiled
 /// from those files must print the guide's outputs.
 /// </summary>
 public sealed class TextGuideTests : IDisposable
 {
-    // Odyssey XIX, copied from seed-guide.md by a script (byte for byte).
+    // Odyssey XIX, copied from the Keras guide (keras-io guides/preprocessing_layers.py) by a script (byte for byte).
     private static readonly string[] Greek =
     {
         "ξεῖν᾽, ἦ τοι μὲν ὄνειροι ἀμήχανοι ἀκριτόμυθοι",

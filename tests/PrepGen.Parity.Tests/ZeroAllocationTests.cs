@@ -4,7 +4,7 @@ using PrepGen.Parity.Tests.Layers;
 namespace PrepGen.Parity.Tests;
 
 /// <summary>
-/// api-contract.md section 3: generated layers allocate nothing on the managed heap for span (and scalar)
+/// docs/api-contract.md, "Calling shapes": generated layers allocate nothing on the managed heap for span (and scalar)
 /// inputs. Each case runs 1000 calls after a warm-up and measures GC.GetAllocatedBytesForCurrentThread().
 /// Runs alone (no other test class in parallel): GC.GetAllocatedBytesForCurrentThread was seen to report a few
 /// hundred to a few thousand bytes over 1000 calls, for old and new cases alike, when allocation-heavy tests (the

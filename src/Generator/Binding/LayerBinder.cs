@@ -9,7 +9,7 @@ namespace PrepGen.Generator.Binding;
 /// <summary>The bind step's output: a model to emit, or the diagnostics that stop it (and the spec, for a stub).</summary>
 internal sealed record BindResult(LayerModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, LayerSpec? Failed = null);
 
-/// <summary>Joins a spec with its state files and applies every Keras rule (keras-semantics.md).</summary>
+/// <summary>Joins a spec with its state files and applies every Keras rule (docs/keras-semantics.md).</summary>
 internal static class LayerBinder
 {
     public static BindResult Bind(BindInput input, CancellationToken cancellationToken)

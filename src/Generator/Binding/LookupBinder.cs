@@ -8,7 +8,7 @@ using PrepGen.Generator.Model;
 
 namespace PrepGen.Generator.Binding;
 
-/// <summary>StringLookup and IntegerLookup: the Keras IndexLookup rules (keras-semantics.md section 4).</summary>
+/// <summary>StringLookup and IntegerLookup: the Keras IndexLookup rules (docs/keras-semantics.md, "Lookup layers").</summary>
 internal static class LookupBinder
 {
     public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using PrepGen.Generator.State;
 namespace PrepGen.Generator.Binding;
 
 /// <summary>
-/// Normalization, Discretization and Rescaling (keras-semantics.md sections 9-11): the state from the
+/// Normalization, Discretization and Rescaling (docs/keras-semantics.md, "Normalization" to "Rescaling"): the state from the
 /// attribute or from a stats.json entry (docs/state-files.md), validated and turned into the float32
 /// constants Keras computes with.
 /// </summary>

@@ -17,7 +17,7 @@ internal sealed record ShapeDefinition(CallShape Shape, ValueKind[] Returns, Val
 }
 
 /// <summary>
-/// The calling shapes of api-contract.md section 3 per layer and mode. A method matches the first
+/// The calling shapes of docs/api-contract.md, "Calling shapes", per layer and mode. A method matches the first
 /// definition whose return and parameter kinds all fit; otherwise PG0002 lists these.
 /// </summary>
 internal static class ShapeCatalog

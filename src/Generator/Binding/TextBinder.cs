@@ -6,7 +6,7 @@ using PrepGen.Generator.Model;
 
 namespace PrepGen.Generator.Binding;
 
-/// <summary>TextVectorization: the pipeline options (keras-semantics.md section 6), then its inner StringLookup.</summary>
+/// <summary>TextVectorization: the pipeline options (docs/keras-semantics.md, "TextVectorization"), then its inner StringLookup.</summary>
 internal static class TextBinder
 {
     /// <summary>

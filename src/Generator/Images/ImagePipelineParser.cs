@@ -17,7 +17,7 @@ internal sealed record ImageParseResult(ImagePipelineModel? Model, EquatableArra
 
 /// <summary>
 /// Reads an <c>[ImagePipeline]</c> class: the image layer attributes in the order they are written (a Keras
-/// <c>Sequential</c>), validated as Keras validates them (keras-semantics.md sections 11-14).
+/// <c>Sequential</c>), validated as Keras validates them (docs/keras-semantics.md, "Rescaling" to "Augmentation layers").
 /// </summary>
 internal static class ImagePipelineParser
 {

@@ -2,7 +2,7 @@ using System;
 
 namespace PrepGen.Generator.Model;
 
-/// <summary>The calling shapes the emitters know (api-contract.md section 3).</summary>
+/// <summary>The calling shapes the emitters know (docs/api-contract.md, "Calling shapes").</summary>
 internal enum CallShape
 {
     /// <summary><c>long M(value)</c>.</summary>

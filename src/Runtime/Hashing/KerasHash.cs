@@ -1,5 +1,5 @@
 // The hash functions whose outputs Keras layers expose (Hashing, HashedCrossing, lookup OOV buckets).
-// Every function here must stay bit-exact with TensorFlow's kernels; see shared/spec/keras-semantics.md §1.
+// Every function here must stay bit-exact with TensorFlow's kernels; see docs/keras-semantics.md, "Hash functions".
 using System;
 using System.Runtime.CompilerServices;
 

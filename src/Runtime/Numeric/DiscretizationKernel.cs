@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// Keras <c>Discretization</c> (keras-semantics.md section 10): TensorFlow <c>Bucketize</c>, i.e.
+/// Keras <c>Discretization</c> (docs/keras-semantics.md, "Discretization"): TensorFlow <c>Bucketize</c>, i.e.
 /// <c>std::upper_bound</c> over float32 boundaries sorted ascending. The bin of x is the index of the first
 /// boundary strictly greater than x (bisect-right: a value equal to a boundary goes up); NaN compares
 /// false with everything, so upper_bound runs to the end and NaN takes the last bin, <c>boundaries.Length</c>.

@@ -8,7 +8,7 @@ using System.Runtime.Intrinsics.X86;
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// Keras <c>Normalization</c> over row-major input (keras-semantics.md section 9), in float32:
+/// Keras <c>Normalization</c> over row-major input (docs/keras-semantics.md, "Normalization"), in float32:
 /// <c>y = (x - mean) / denominator</c>, or <c>y = mean + x * denominator</c> with <c>invert</c>, where the
 /// generator bakes <c>denominator = max(sqrt(float32(variance)), 1e-7f)</c>. The result is Keras's division, bit for
 /// bit; the invert form is two roundings, never a fused multiply-add (.NET's JIT does not contract <c>a * b + c</c>).

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// Keras <c>Rescaling</c> (keras-semantics.md section 11): <c>y = float32(x) * scale + offset</c> with
+/// Keras <c>Rescaling</c> (docs/keras-semantics.md, "Rescaling"): <c>y = float32(x) * scale + offset</c> with
 /// float32 <c>scale</c> and <c>offset</c>, two roundings. The multiply and the add are separate operations
 /// (the scalar path in separate statements); .NET's JIT never contracts them into a fused multiply-add,
 /// which would round once and differ from Keras. One operator per input type, run by <see cref="NumericDriver"/>.

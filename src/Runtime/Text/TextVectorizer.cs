@@ -9,7 +9,7 @@ namespace PrepGen.Runtime;
 /// Keras TextVectorization over UTF-8 bytes, fused: one pass standardizes and splits (runs of ordinary
 /// bytes are found with vectorized <see cref="SearchValues{T}"/> and copied in bulk), tokens are laid out
 /// joined by single spaces so every n-gram is a contiguous slice, and each token and n-gram is looked up
-/// in the layer's table without materializing a string. Semantics: keras-semantics.md section 6.
+/// in the layer's table without materializing a string. Semantics: docs/keras-semantics.md, "TextVectorization".
 /// </summary>
 public static class TextVectorizer
 {

@@ -72,7 +72,7 @@ public partial record PetsRow
     [StringLookup(VocabularyFile = "pets/type.txt", OutputMode = OutputMode.OneHot)]
     private string TypeEncoded => Type;
 
-    // keras-semantics 9: (x - mean) / max(sqrt(variance), 1e-7).
+    // docs/keras-semantics.md, "Normalization": (x - mean) / max(sqrt(variance), 1e-7).
     [Normalization(Mean = new[] { 1.5 }, Variance = new[] { 4.0 })]
     private float FeeNormalized => Fee;
 

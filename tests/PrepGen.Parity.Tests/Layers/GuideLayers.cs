@@ -91,7 +91,7 @@ public static partial class GuideLayers
     public static partial long TrickHashOne(long value);
 }
 
-/// <summary>Mask handling (keras-semantics.md sections 2 and 4.2).</summary>
+/// <summary>Mask handling (docs/keras-semantics.md, "Hashing" and "Lookup: forward lookup, mask and OOV").</summary>
 public static partial class GuideLayers
 {
     [Hashing(NumBins = 3, MaskValue = 0)]

@@ -42,7 +42,7 @@ public static partial class DiscretizationLayers
     public static partial void ManyBatch(ReadOnlySpan<float> values, Span<long> bins);
 }
 
-/// <summary>Keras Normalization (keras-semantics.md section 9 and the preprocessing guide).</summary>
+/// <summary>Keras Normalization (docs/keras-semantics.md, "Normalization", and the preprocessing guide).</summary>
 public static partial class NormalizationLayers
 {
     /// <summary>The guide: adapted on [[0.1,0.2,0.3],[0.8,0.9,1.0],[1.5,1.6,1.7]] (state/guide-stats.json, key "guide").</summary>
@@ -71,7 +71,7 @@ public static partial class NormalizationLayers
     public static partial void RgbInverse(ReadOnlySpan<float> input, Span<float> output);
 }
 
-/// <summary>Keras Rescaling (keras-semantics.md section 11).</summary>
+/// <summary>Keras Rescaling (docs/keras-semantics.md, "Rescaling").</summary>
 public static partial class RescalingLayers
 {
     /// <summary>Rescaling(1/255) on 8-bit pixels.</summary>

@@ -1,7 +1,7 @@
 namespace PrepGen.Parity.Tests.Layers;
 
 /// <summary>
-/// The Keras guide's TextVectorization examples (shared/spec/seed-guide.md), compiled from state files that
+/// The Keras guide's TextVectorization examples (docs/keras-semantics.md, "The preprocessing guide's examples"), compiled from state files that
 /// PrepGen.Adapt.TextVectorizationAdapter wrote (TextGuideTests checks that it still writes exactly these).
 /// </summary>
 public static partial class TextGuideLayers

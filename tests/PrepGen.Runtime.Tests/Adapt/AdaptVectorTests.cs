@@ -67,7 +67,7 @@ public partial class AdaptVectorTests
                 AssertClose(expected, oneHot, 0);
                 break;
             default:
-                // Rank 1 is one sample; rank 2 is a batch of samples (keras-semantics.md section 7).
+                // Rank 1 is one sample; rank 2 is a batch of samples (docs/keras-semantics.md, "Output encoding").
                 bool batch = input[0].ValueKind == JsonValueKind.Array;
                 var samples = batch
                     ? input.EnumerateArray().Select(row => lookup.Encode(Flatten(row))).ToList()

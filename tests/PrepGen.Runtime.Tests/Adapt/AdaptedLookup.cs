@@ -8,7 +8,7 @@ namespace PrepGen.Runtime.Tests.Adapt;
 /// <summary>
 /// Adapts the right adapter for a Keras vector and then plays the layer's call by hand (generated
 /// encoders are not available here): index = position in get_vocabulary(), a miss goes to the OOV
-/// slot, encodings per keras-semantics.md section 7. Tokens are compared as strings (integers in decimal).
+/// slot, encodings per docs/keras-semantics.md, "Output encoding". Tokens are compared as strings (integers in decimal).
 /// </summary>
 internal sealed class AdaptedLookup
 {

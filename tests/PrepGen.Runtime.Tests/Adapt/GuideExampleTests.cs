@@ -3,10 +3,10 @@ using PrepGen.Text;
 
 namespace PrepGen.Runtime.Tests.Adapt;
 
-/// <summary>The adapt() examples of the Keras guide (shared/spec/seed-guide.md) and their printed outputs.</summary>
+/// <summary>The adapt() examples of the Keras guide (docs/keras-semantics.md, "The preprocessing guide's examples") and their printed outputs.</summary>
 public class GuideExampleTests
 {
-    // Odyssey XIX, copied byte for byte from seed-guide.md.
+    // Odyssey XIX, copied byte for byte from the Keras guide (keras-io guides/preprocessing_layers.py).
     private static readonly string[] Greek =
     [
         "ξεῖν᾽, ἦ τοι μὲν ὄνειροι ἀμήχανοι ἀκριτόμυθοι",

@@ -2,13 +2,13 @@ using PrepGen.Adapt;
 
 namespace PrepGen.Runtime.Tests.Adapt;
 
-/// <summary>Vocabulary construction rules of keras-semantics.md sections 4.6-4.8 and 6.</summary>
+/// <summary>Vocabulary construction rules of docs/keras-semantics.md, "Lookup: adapt" to "Lookup: defaults and limits", and "TextVectorization".</summary>
 public class LookupAdapterTests
 {
     [Fact]
     public void Ties_break_by_token_descending()
     {
-        // keras-semantics.md 4.6: ["wind","fire","earth","and"] each seen once give wind, fire, earth, and.
+        // docs/keras-semantics.md, "Lookup: adapt": ["wind","fire","earth","and"] each seen once give wind, fire, earth, and.
         var adapter = new StringLookupAdapter();
         foreach (string token in new[] { "and", "earth", "fire", "wind" })
         {
@@ -48,7 +48,7 @@ public class LookupAdapterTests
     [Fact]
     public void MaxTokens_counts_the_special_slots()
     {
-        // keras-semantics.md 6: count mode with max_tokens=3 learns 2 tokens.
+        // docs/keras-semantics.md, "TextVectorization: lookup and output modes": count mode with max_tokens=3 learns 2 tokens.
         var count = new TextVectorizationAdapter { MaxTokens = 3, OutputMode = OutputMode.Count };
         count.Update(["a a a b b c", "d"]);
         Assert.Equal(["[UNK]", "a", "b"], count.GetVocabulary());
@@ -69,7 +69,7 @@ public class LookupAdapterTests
     [Fact]
     public void Document_frequency_counts_a_token_once_per_document()
     {
-        // idf = ln(1 + N / (1 + df)); keras-semantics.md 4.7: earth with df=4 of N=10 gives 1.0986123.
+        // idf = ln(1 + N / (1 + df)); docs/keras-semantics.md, "Lookup: tf-idf": earth with df=4 of N=10 gives 1.0986123.
         var adapter = new StringLookupAdapter { OutputMode = OutputMode.TfIdf };
         for (int i = 0; i < 10; i++)
         {

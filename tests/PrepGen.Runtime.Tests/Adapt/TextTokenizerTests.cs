@@ -29,7 +29,7 @@ public class TextTokenizerTests
     }
 
     [Theory]
-    [InlineData("michig@n", "michign")] // keras-semantics.md section 6: deleted, no space inserted
+    [InlineData("michig@n", "michign")] // docs/keras-semantics.md, "TextVectorization: standardize": deleted, no space inserted
     [InlineData("Hello, World!.", "hello world")]
     [InlineData("ÉCOLE", "École")] // only ASCII A-Z lowercase; É stays
     [InlineData("«Ἀθῆναι»…", "«Ἀθῆναι»…")] // Unicode punctuation is not removed

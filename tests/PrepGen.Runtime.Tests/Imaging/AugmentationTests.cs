@@ -2,7 +2,7 @@ using PrepGen.Imaging;
 
 namespace PrepGen.Runtime.Tests.Imaging;
 
-/// <summary>Augmentation layers against keras-semantics §14 (degenerate ranges are deterministic).</summary>
+/// <summary>Augmentation layers against docs/keras-semantics.md, "Augmentation layers" (degenerate ranges are deterministic).</summary>
 public class AugmentationTests
 {
     private static float[] Run(ImagePipelineSpec spec, float[] input, bool training, ulong seed = 11, int batch = 1, int threads = -1)

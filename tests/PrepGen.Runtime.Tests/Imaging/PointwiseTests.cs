@@ -2,7 +2,7 @@ using PrepGen.Imaging;
 
 namespace PrepGen.Runtime.Tests.Imaging;
 
-/// <summary>Rescaling / Normalization / layout against keras-semantics §9 and §11.</summary>
+/// <summary>Rescaling / Normalization / layout against docs/keras-semantics.md, "Normalization" and "Rescaling".</summary>
 public class PointwiseTests
 {
     [Fact]

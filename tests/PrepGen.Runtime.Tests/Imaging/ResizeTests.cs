@@ -2,7 +2,7 @@ using PrepGen.Imaging;
 
 namespace PrepGen.Runtime.Tests.Imaging;
 
-/// <summary>Resizing / CenterCrop against hand computations from keras-semantics §12-13.</summary>
+/// <summary>Resizing / CenterCrop against hand computations from docs/keras-semantics.md, "Resizing" and "CenterCrop".</summary>
 public class ResizeTests
 {
     private static float[] Run(ImagePipelineSpec spec, float[] input, int batch = 1)

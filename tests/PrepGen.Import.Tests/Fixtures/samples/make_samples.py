@@ -31,7 +31,7 @@ import numpy as np
 
 # ---------------------------------------------------------------------------
 # FarmHash Fingerprint64 = farmhashna::Hash64 (google/farmhash farmhash.cc),
-# ported from the description in docs/spec keras-semantics §1.1 plus the
+# ported from docs/keras-semantics.md, "FarmHash Fingerprint64", plus the
 # >64-byte loop of farmhashna. Verified against tests/Vectors/farmhash-long.json.
 # ---------------------------------------------------------------------------
 M64 = (1 << 64) - 1
@@ -250,7 +250,7 @@ def keras_vocab_lines(raw: bytes):
 
 
 class Lookup:
-    """IndexLookup forward mode (keras-semantics §4.1/§4.2/§4.4), num_oov_indices 0 or 1."""
+    """IndexLookup forward mode (docs/keras-semantics.md, "Lookup: index layout", "Lookup: forward lookup, mask and OOV", "Lookup: given vocabulary"), num_oov_indices 0 or 1."""
 
     def __init__(self, vocab, mask_token, oov_token, num_oov, output_mode):
         assert num_oov in (0, 1)
@@ -700,7 +700,7 @@ def hashed_crossing(values, num_bins):
     """HashedCrossing (tf.sparse.cross_hashed, SparseCross v1, key 0xDECAFCAFFE).
 
     Integer inputs are fed as their int64 bit pattern (NOT stringified);
-    string inputs as Fingerprint64 of their bytes (keras-semantics §3)."""
+    string inputs as Fingerprint64 of their bytes (docs/keras-semantics.md, "HashedCrossing")."""
     h = 0xDECAFCAFFE
     for v in values:
         f = fingerprint64(v.encode("utf-8")) if isinstance(v, str) else (int(v) & M64)

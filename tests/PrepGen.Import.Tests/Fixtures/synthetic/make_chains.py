@@ -3,7 +3,7 @@
 The model is written by hand in Keras 3's config format to cover import paths the real fixtures do not:
 a chain (IntegerLookup -> CategoryEncoding wider than the vocabulary), a fused Discretization ->
 CategoryEncoding, a mask token, an Int-mode index inside a float row, Rescaling, a per-feature Normalization
-over an array input, and the unzipped-folder format. Expected outputs follow keras-semantics.md by hand,
+over an array input, and the unzipped-folder format. Expected outputs follow docs/keras-semantics.md by hand,
 in numpy float32: StringLookup int with mask "" -> "" is 0, OOV 1, tokens from 2; IntegerLookup -> OOV 0,
 tokens from 1; CategoryEncoding one_hot; Discretization bisect_right; Rescaling x*scale+offset (two
 roundings); Normalization (x - mean) / max(sqrt(var), 1e-7). Run with Debian's python3 + numpy.
