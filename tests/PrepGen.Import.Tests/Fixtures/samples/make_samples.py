@@ -13,7 +13,7 @@ No TensorFlow or Keras is used. Needs only Debian python3 + h5py + numpy.
 Usage:
     /usr/bin/python3 make_samples.py [--models DIR] [--out DIR] [--vectors FILE]
 
-Defaults: --models /work/shared/keras-models (or $KERAS_MODELS_DIR),
+Defaults: --models ../models (the fixtures copied into this repository) (or $KERAS_MODELS_DIR),
 --out the folder holding this script, --vectors ../../../Vectors/farmhash-long.json
 relative to this script. See README.md next to this script for the semantics.
 """
@@ -843,7 +843,7 @@ def main():
     here = Path(__file__).resolve().parent
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--models", type=Path,
-                    default=Path(os.environ.get("KERAS_MODELS_DIR", "/work/shared/keras-models")))
+                    default=Path(os.environ.get("KERAS_MODELS_DIR", str(Path(__file__).resolve().parent.parent / "models"))))
     ap.add_argument("--out", type=Path, default=here)
     ap.add_argument("--vectors", type=Path,
                     default=here.parents[2] / "Vectors" / "farmhash-long.json")
