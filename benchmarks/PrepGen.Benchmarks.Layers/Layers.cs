@@ -53,6 +53,10 @@ public static partial class Layers
     [TextVectorization(VocabularyFile = "vocab-20k.txt")]
     public static partial int TextIds(string document, Span<long> ids);
 
+    /// <summary>The same layer over real English: the standardized words of Debian's wamerican list (benchmarks/corpus/english.sh).</summary>
+    [TextVectorization(VocabularyFile = "english-vocab.txt")]
+    public static partial int EnglishIds(string document, Span<long> ids);
+
     /// <summary>Int mode with a fixed width, for the batch shape.</summary>
     [TextVectorization(VocabularyFile = "vocab-20k.txt", OutputSequenceLength = SequenceLength)]
     public static partial void TextIdsBatch(ReadOnlySpan<string> documents, Span<long> ids);
