@@ -13,6 +13,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--profile-english", string seconds])
+        {
+            ProfileEnglish(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 
@@ -48,5 +54,24 @@ public static class Program
 #if PREPGEN_VERY_LARGE
         Console.WriteLine($"first lookup, 10M tokens, mapped (the first call of the process): {firstMapped.TotalMilliseconds:F2} ms (id {mapped}); process start -> this answer: {mappedSinceStart.TotalMilliseconds:F1} ms");
 #endif
+    }
+
+    /// <summary>
+    /// Runs the real-English TextVectorization benchmark's generated layer in a loop for a profiler
+    /// (<c>dotnet-trace collect --format speedscope -- dotnet PrepGen.Benchmarks.dll --profile-english 10</c>).
+    /// </summary>
+    private static void ProfileEnglish(double seconds)
+    {
+        var benchmark = new TextEnglishBenchmarks();
+        benchmark.Setup();
+        var watch = Stopwatch.StartNew();
+        long documents = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            benchmark.English_PrepGen();
+            documents += 64;
+        }
+
+        Console.WriteLine($"{documents} documents, {watch.Elapsed.TotalMicroseconds / documents:F2} us each");
     }
 }

@@ -121,6 +121,37 @@ public sealed class TextDifferentialTests
     }
 
     [Theory]
+    [InlineData("LpsWsU")]
+    [InlineData("LowWsU")]
+    [InlineData("StrWsU")]
+    [InlineData("NonWsU")]
+    public void Whitespace_unigrams_agree_with_the_reference_at_every_length_around_the_64_byte_blocks(string name)
+    {
+        // The unigram whitespace split works in 64-byte blocks: every length from 0 to 260 bytes, from an alphabet
+        // of letters, capitals, punctuation, whitespace and a 2-byte letter, so tokens, punctuation and whitespace
+        // runs start and end on every side of each block edge (and texts of exactly 64, 128, 192 and 256 bytes).
+        Config config = Configs.Single(c => c.Name == name);
+        string[] pieces = ["a", "B", "foo", "Bar", "baz", " ", " ", "  ", "\t", ",", "--", "'", "\u00e9", "x.y"];
+        var random = new Random(StableSeed(name) + 64);
+        for (int length = 0; length <= 260; length++)
+        {
+            for (int sample = 0; sample < 4; sample++)
+            {
+                var builder = new StringBuilder();
+                while (Encoding.UTF8.GetByteCount(builder.ToString()) < length)
+                {
+                    builder.Append(pieces[random.Next(pieces.Length)]);
+                }
+
+                byte[] utf8 = Encoding.UTF8.GetBytes(builder.ToString());
+                utf8 = utf8.AsSpan(0, Math.Min(utf8.Length, length)).ToArray(); // may cut the 2-byte letter: invalid UTF-8 is still text
+                long[] expected = TextTokenizer.Tokenize(utf8, config.Standardize, config.Split, config.Widths).Select(IntIndex).ToArray();
+                AssertIds(expected, Run(o => config.Utf8(utf8, o)), $"{name}, {length} bytes \"{Escape(Encoding.UTF8.GetString(utf8))}\"");
+            }
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(ConfigNames))]
     public void Utf8_entry_point_agrees_with_the_reference_on_invalid_utf8(string name)
     {

@@ -6,12 +6,13 @@ using System.Text;
 namespace PrepGen.Runtime;
 
 /// <summary>
-/// Keras TextVectorization over UTF-8 bytes, fused: one pass standardizes and splits (runs of ordinary
-/// bytes are found with vectorized <see cref="SearchValues{T}"/> and copied in bulk), tokens are laid out
-/// joined by single spaces so every n-gram is a contiguous slice, and each token and n-gram is looked up
-/// in the layer's table without materializing a string. Semantics: docs/keras-semantics.md, "TextVectorization".
+/// Keras TextVectorization over UTF-8 bytes, fused: one pass standardizes and splits, and each token and
+/// n-gram is looked up in the layer's table without materializing a string. A whitespace split without
+/// n-grams classifies 64-byte blocks with vector compares (TextVectorizer.Words.cs); with n-grams, runs of
+/// ordinary bytes are found with vectorized <see cref="SearchValues{T}"/> and tokens laid out joined by single
+/// spaces, so every n-gram is a contiguous slice. Semantics: docs/keras-semantics.md, "TextVectorization".
 /// </summary>
-public static class TextVectorizer
+public static partial class TextVectorizer
 {
     // Documents up to ~1.3 KB stay on the stack (16 KB at most with the ranges, never zeroed: SkipLocalsInit);
     // longer ones rent. Measured: three ArrayPool rent/return pairs were ~4% of a 1 KB document at 512.
@@ -232,7 +233,8 @@ public static class TextVectorizer
         switch (T.Split)
         {
             case Split.Whitespace:
-                return SplitWhitespace(utf8, joined, ranges, lower, strip);
+                // Without n-grams no token needs its neighbour next to it: look each up where it lies.
+                return T.NgramWidths is [1] ? SplitWords(utf8, joined, ranges, lower, strip) : SplitWhitespace(utf8, joined, ranges, lower, strip);
             case Split.None:
                 ranges[0] = 0;
                 ranges[1] = StandardizeInto(utf8, joined, lower, strip);
