@@ -38,6 +38,11 @@ internal sealed class AdaptOptions
             + "lookups merge exact counts; normalization and discretization parse in parallel and summarize their batches in input order.",
     };
 
+    public Option<double?> ProgressInterval { get; } = new("--progress-interval")
+    {
+        Description = "Seconds between the plain progress lines written when stderr is not a terminal (default 5).",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr (errors are still printed)." };
 
     public Option<string> Layer { get; } = new("--layer", "-l")
@@ -93,7 +98,7 @@ internal sealed class AdaptOptions
         foreach (Option option in new Option[]
         {
             Input, Format, Column, Delimiter, NoHeader, SkipRows, Layer, MaxTokens, NumOovIndices, MaskToken, OutputMode, Ngrams, Standardize, Split,
-            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey, Threads, Quiet,
+            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey, Threads, Quiet, ProgressInterval,
         })
         {
             command.Options.Add(option);

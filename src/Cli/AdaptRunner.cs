@@ -250,7 +250,7 @@ internal sealed class AdaptRunner
         bool terminal = ReferenceEquals(_stderr, Console.Error) && !Console.IsErrorRedirected;
         try
         {
-            List<TState> states = ProgressReporter.Run(_stderr, _parse.GetValue(_o.Quiet), terminal, source.Unit, sink => pipeline.Run(source, threads, sink));
+            List<TState> states = ProgressReporter.Run(_stderr, _parse.GetValue(_o.Quiet), terminal, ProgressInterval(), source.Unit, sink => pipeline.Run(source, threads, sink));
             _rows = pipeline.Rows;
             return states;
         }
@@ -425,6 +425,17 @@ internal sealed class AdaptRunner
         return delimiter is '"' or '\n' or '\r'
             ? throw new CliException("--delimiter cannot be a quote or a line break.")
             : delimiter;
+    }
+
+    private TimeSpan ProgressInterval()
+    {
+        double? seconds = _parse.GetValue(_o.ProgressInterval);
+        return seconds switch
+        {
+            null => ProgressReporter.DefaultInterval,
+            >= 0 and <= 86400 => TimeSpan.FromSeconds(seconds.Value),
+            _ => throw new CliException($"--progress-interval must be between 0 and 86400 seconds (got {seconds})."),
+        };
     }
 
     private int Threads()

@@ -43,11 +43,15 @@ internal sealed class ByteChunk : IDisposable
 /// </summary>
 internal sealed class InputChunker
 {
-    public const int ChunkSize = 1 << 20;
+    /// <summary>
+    /// About how many bytes a chunk holds (1 MiB). Tests make it tiny to cut small files into many chunks: results
+    /// do not depend on it, only the speed does.
+    /// </summary>
+    internal static int ChunkSize { get; set; } = 1 << 20;
 
     private readonly Stream _stream;
     private readonly bool _quotes;
-    private byte[] _buffer = new byte[ChunkSize * 2];
+    private byte[] _buffer = new byte[Math.Max(ChunkSize * 2, 4096)];
     private int _start;
     private int _end;
     private bool _eof;

@@ -14,15 +14,15 @@ internal interface IProgressSink
 
 /// <summary>
 /// Progress on stderr: on a terminal a live bar (Spectre.Console) with percentage, rows/s and time left from the
-/// input size; otherwise (a pipe, a CI log) one plain line every <see cref="PlainInterval"/>; nothing with --quiet.
+/// input size; otherwise (a pipe, a CI log) one plain line every few seconds; nothing with --quiet.
 /// </summary>
 internal static class ProgressReporter
 {
-    /// <summary>How often the plain reporter writes a line; tests set it to zero to see a line per item.</summary>
-    internal static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often the plain reporter writes a line unless --progress-interval says otherwise.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs <paramref name="action"/> with the progress sink that suits <paramref name="stderr"/>.</summary>
-    public static T Run<T>(TextWriter stderr, bool quiet, bool terminal, string unit, Func<IProgressSink, T> action)
+    public static T Run<T>(TextWriter stderr, bool quiet, bool terminal, TimeSpan interval, string unit, Func<IProgressSink, T> action)
     {
         if (quiet)
         {
@@ -31,7 +31,7 @@ internal static class ProgressReporter
 
         if (!terminal)
         {
-            return action(new Plain(stderr, unit));
+            return action(new Plain(stderr, unit, interval));
         }
 
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
@@ -65,7 +65,7 @@ internal static class ProgressReporter
         }
     }
 
-    private sealed class Plain(TextWriter stderr, string unit) : IProgressSink
+    private sealed class Plain(TextWriter stderr, string unit, TimeSpan interval) : IProgressSink
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _last;
@@ -73,7 +73,7 @@ internal static class ProgressReporter
         public void Report(long position, long total, long rows)
         {
             TimeSpan now = _clock.Elapsed;
-            if (now - _last < PlainInterval || position == 0)
+            if (now - _last < interval || position == 0)
             {
                 return;
             }
