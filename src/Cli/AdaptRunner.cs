@@ -366,12 +366,9 @@ internal sealed class AdaptRunner
             (InputFormat format, char tabDefault) = Format(path);
             if (format != InputFormat.Csv)
             {
-                foreach (Option option in new Option[] { _o.Delimiter, _o.NoHeader })
+                if (_parse.GetValue(_o.Delimiter) is not null || _parse.GetValue(_o.NoHeader))
                 {
-                    if (_parse.GetResult(option) is not null)
-                    {
-                        throw new CliException($"{option.Name} applies to --format csv only.");
-                    }
+                    throw new CliException("--delimiter and --no-header apply to --format csv only.");
                 }
             }
 
@@ -399,7 +396,7 @@ internal sealed class AdaptRunner
 
             if (format == InputFormat.Parquet)
             {
-                return _parse.GetResult(_o.SkipRows) is null
+                return _parse.GetValue(_o.SkipRows) is null
                     ? new ParquetSource(path, columns)
                     : throw new CliException("--skip-rows does not apply to Parquet input.");
             }

@@ -161,14 +161,18 @@ internal sealed class LineSource : RowSource
     {
         using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
         using SepReader reader = Options(_delimiter).From(stream);
+        bool first = true;
         foreach (SepReader.Row row in reader)
         {
+            // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
+            // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
+            long line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
+            first = false;
             if (row.ColCount == 1 && row.Span.IsEmpty)
             {
                 continue; // a blank line (pandas' skip_blank_lines)
             }
 
-            long line = chunk.FirstLine + row.LineNumberFrom - 1;
             if (row.ColCount != _fieldCount)
             {
                 throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");

@@ -135,7 +135,7 @@ internal sealed class ParquetSource : RowSource
         Type type = field.ClrType;
         return type switch
         {
-            _ when type == typeof(string) => ReadStrings(group, field, count, first),
+            _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => ReadStrings(group, field, count, first),
             _ when type == typeof(double) => ReadNumbers<double>(group, field, count, first, isFloat: true),
             _ when type == typeof(float) => ReadNumbers<float>(group, field, count, first, isFloat: true),
             _ when type == typeof(Half) => ReadNumbers<Half>(group, field, count, first, isFloat: true),

@@ -40,7 +40,7 @@ internal abstract class RowSource : IDisposable
         int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
         gzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        return gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
+        return gzip ? new CheckedGzipStream(file) : file;
     }
 
     /// <summary>Refuses invalid UTF-8, naming the line of the first bad byte.</summary>
@@ -73,5 +73,72 @@ internal abstract class RowSource : IDisposable
         long line = firstLine + InputChunker.CountLines(bytes[..offset]);
         string at = offset < bytes.Length ? $"byte 0x{bytes[offset]:X2}" : "a sequence cut off at the end";
         throw new CliException($"line {line}: invalid UTF-8 ({at}); the input must be UTF-8 (convert it with iconv -t UTF-8).");
+    }
+
+    /// <summary>
+    /// GZipStream ends quietly at a truncated file; this one compares the bytes it gave with the size the gzip
+    /// trailer records (ISIZE, the last 4 bytes) when the data ends, so a cut-off download is an error, not less
+    /// data. (A multi-member gzip, e.g. bgzip, records only its last member's size there and is refused too.)
+    /// </summary>
+    private sealed class CheckedGzipStream(FileStream file) : Stream
+    {
+        private readonly GZipStream _gzip = new(file, CompressionMode.Decompress, leaveOpen: false);
+        private long _length;
+        private bool _checked;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int read = _gzip.Read(buffer);
+            _length += read;
+            if (read == 0 && buffer.Length > 0 && !_checked)
+            {
+                _checked = true;
+                Span<byte> trailer = stackalloc byte[4];
+                if (file.Length < 18 || RandomAccess.Read(file.SafeFileHandle, trailer, file.Length - 4) != 4
+                    || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) != (uint)_length)
+                {
+                    throw new InvalidDataException("the gzip data is truncated (its trailer does not record the "
+                        + $"{_length:N0} bytes it decompressed to; multi-member gzip files are not read). Recompress it with gzip.");
+                }
+            }
+
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _gzip.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -57,7 +57,7 @@ public sealed class ThreadsTests : IDisposable
         string input = WriteData();
         string[] args = ["adapt", "-i", input, "-c", column, "-l", layer, .. more];
         byte[][] one = Adapt("1", args);
-        Assert.True(one[0].Length > 30);
+        Assert.True(one[0].Length > 10);
         foreach (string threads in new[] { "2", "3", "8" })
         {
             byte[][] many = Adapt(threads, args);
