@@ -10,7 +10,7 @@ internal sealed class AdaptOptions
 
     public Option<string?> Format { get; } = new("--format")
     {
-        Description = "csv, jsonl, text or parquet (default: from the file: Parquet by its PAR1 magic, else by the extension "
+        Description = "csv, tsv, jsonl, text or parquet (default: from the file: Parquet by its PAR1 magic, else by the extension "
             + "without .gz: .csv, .tsv (tab), .jsonl/.ndjson, anything else is text). Gzip input (bytes 1f 8b) is decompressed whatever its name.",
     };
 
