@@ -403,7 +403,7 @@ internal sealed class AdaptRunner
 
             return new LineSource(path, format, columns, Delimiter(tabDefault), !_parse.GetValue(_o.NoHeader), skip);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new CliException($"cannot read '{path}': {e.Message}");
         }
