@@ -10,14 +10,40 @@ internal sealed class AdaptOptions
 
     public Option<string?> Format { get; } = new("--format")
     {
-        Description = "csv, jsonl or text (default: from the extension: .csv, .jsonl/.ndjson, anything else is text).",
+        Description = "csv, tsv, jsonl, text or parquet (default: from the file: Parquet by its PAR1 magic, else by the extension "
+            + "without .gz: .csv, .tsv (tab), .jsonl/.ndjson, anything else is text). Gzip input (bytes 1f 8b) is decompressed whatever its name.",
     };
 
     public Option<string[]> Column { get; } = new("--column", "-c")
     {
-        Description = "The CSV column or JSON property to read; repeat for several normalization features.",
+        Description = "The CSV column (header name or 0-based index), JSON property or Parquet column to read; repeat for several normalization features.",
         AllowMultipleArgumentsPerToken = false,
     };
+
+    public Option<string?> Delimiter { get; } = new("--delimiter", "-d")
+    {
+        Description = "csv: the field delimiter, one character or 'tab' (default ',', or tab for .tsv).",
+    };
+
+    public Option<bool> NoHeader { get; } = new("--no-header") { Description = "csv: the first record is data; --column is a 0-based index." };
+
+    public Option<int?> SkipRows { get; } = new("--skip-rows")
+    {
+        Description = "csv, jsonl, text: lines to skip before the header or data (sklearn's iris.csv: 1).",
+    };
+
+    public Option<int?> Threads { get; } = new("--threads", "-t")
+    {
+        Description = "Threads for one adapt over chunks of the input (default: all cores). The result is the same as with one thread: "
+            + "lookups merge exact counts; normalization and discretization parse in parallel and summarize their batches in input order.",
+    };
+
+    public Option<double?> ProgressInterval { get; } = new("--progress-interval")
+    {
+        Description = "Seconds between the plain progress lines written when stderr is not a terminal (default 5).",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress on stderr (errors are still printed)." };
 
     public Option<string> Layer { get; } = new("--layer", "-l")
     {
@@ -66,11 +92,13 @@ internal sealed class AdaptOptions
 
     public Command CreateCommand()
     {
-        var command = new Command("adapt", "Learn a layer's state (vocabulary, idf weights, mean/variance, bin boundaries) from a file.");
+        var command = new Command("adapt", "Learn a layer's state (vocabulary, idf weights, mean/variance, bin boundaries) from a file: "
+            + "CSV/TSV, JSON lines, text (one document per line), each optionally gzip-compressed, or Parquet. "
+            + "Progress goes to stderr: a live bar on a terminal, otherwise a plain line every few seconds.");
         foreach (Option option in new Option[]
         {
-            Input, Format, Column, Layer, MaxTokens, NumOovIndices, MaskToken, OutputMode, Ngrams, Standardize, Split,
-            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey,
+            Input, Format, Column, Delimiter, NoHeader, SkipRows, Layer, MaxTokens, NumOovIndices, MaskToken, OutputMode, Ngrams, Standardize, Split,
+            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey, Threads, Quiet, ProgressInterval,
         })
         {
             command.Options.Add(option);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -25,18 +26,25 @@ internal sealed class AdaptRunner
     // Which layers each layer-specific option applies to.
     private static readonly string[] Lookups = ["string-lookup", "integer-lookup", "text-vectorization"];
 
+    // --threads beyond this is a typo, not a machine.
+    private const int MaxThreads = 1024;
+
     private readonly ParseResult _parse;
     private readonly AdaptOptions _o;
     private readonly TextWriter _stdout;
-    private readonly ProgressReporter _progress;
+    private readonly TextWriter _stderr;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _rows;
 
     private AdaptRunner(ParseResult parse, AdaptOptions options, TextWriter stdout, TextWriter stderr)
     {
         _parse = parse;
         _o = options;
         _stdout = stdout;
-        _progress = new ProgressReporter(stderr);
+        _stderr = stderr;
     }
+
+    private double Seconds => _clock.Elapsed.TotalSeconds;
 
     public static void Run(ParseResult parse, AdaptOptions options, TextWriter stdout, TextWriter stderr) =>
         new AdaptRunner(parse, options, stdout, stderr).Run();
@@ -119,25 +127,26 @@ internal sealed class AdaptRunner
 
     private void AdaptStringLookup(string output)
     {
-        var adapter = new StringLookupAdapter
-        {
-            MaxTokens = _parse.GetValue(_o.MaxTokens),
-            NumOovIndices = _parse.GetValue(_o.NumOovIndices) ?? 1,
-            MaskToken = _parse.GetValue(_o.MaskToken),
-            OutputMode = ParseOutputMode(),
-        };
-        foreach (InputRow row in Rows(single: true))
-        {
-            Cell cell = row.Cells[0];
-            if (cell.Items is not null)
-            {
-                adapter.UpdateDocument(cell.Items.ToArray());
-            }
-            else
-            {
-                adapter.Update(cell.Text!);
-            }
-        }
+        OutputMode mode = ParseOutputMode();
+        int? maxTokens = _parse.GetValue(_o.MaxTokens);
+        int numOov = _parse.GetValue(_o.NumOovIndices) ?? 1;
+        string? mask = _parse.GetValue(_o.MaskToken);
+        StringLookupAdapter adapter = Merge(
+            RunLookup(
+                () => new StringLookupAdapter { MaxTokens = maxTokens, NumOovIndices = numOov, MaskToken = mask, OutputMode = mode },
+                (a, row, _) =>
+                {
+                    Cell cell = row.Cells[0];
+                    if (cell.Items is not null)
+                    {
+                        a.UpdateDocument(cell.Items.ToArray());
+                    }
+                    else
+                    {
+                        a.Update(cell.Text!);
+                    }
+                }),
+            (a, b) => a.Merge(b));
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
@@ -147,33 +156,33 @@ internal sealed class AdaptRunner
 
     private void AdaptIntegerLookup(string output)
     {
-        string? mask = _parse.GetValue(_o.MaskToken);
-        var adapter = new IntegerLookupAdapter
-        {
-            MaxTokens = _parse.GetValue(_o.MaxTokens),
-            NumOovIndices = _parse.GetValue(_o.NumOovIndices) ?? 1,
-            MaskToken = mask is null ? null : ParseLong(mask, "--mask-token"),
-            OutputMode = ParseOutputMode(),
-        };
-        var values = new List<long>();
-        foreach (InputRow row in Rows(single: true))
-        {
-            Cell cell = row.Cells[0];
-            values.Clear();
-            foreach (string text in cell.Items ?? [cell.Text!])
-            {
-                values.Add(ParseLong(text, $"line {row.Line}"));
-            }
+        string? maskText = _parse.GetValue(_o.MaskToken);
+        long? mask = maskText is null ? null : ParseLong(maskText, "--mask-token");
+        OutputMode mode = ParseOutputMode();
+        int? maxTokens = _parse.GetValue(_o.MaxTokens);
+        int numOov = _parse.GetValue(_o.NumOovIndices) ?? 1;
+        IntegerLookupAdapter adapter = Merge(
+            RunLookup(
+                () => new IntegerLookupAdapter { MaxTokens = maxTokens, NumOovIndices = numOov, MaskToken = mask, OutputMode = mode },
+                (a, row, where) =>
+                {
+                    Cell cell = row.Cells[0];
+                    if (cell.Items is null)
+                    {
+                        a.Update(ParseLong(cell.Text!, $"{where} {row.Line}"));
+                    }
+                    else
+                    {
+                        var values = new long[cell.Items.Count];
+                        for (int i = 0; i < values.Length; i++)
+                        {
+                            values[i] = ParseLong(cell.Items[i], $"{where} {row.Line}");
+                        }
 
-            if (cell.Items is null)
-            {
-                adapter.Update(values[0]);
-            }
-            else
-            {
-                adapter.UpdateDocument(values.ToArray());
-            }
-        }
+                        a.UpdateDocument(values);
+                    }
+                }),
+            (a, b) => a.Merge(b));
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
@@ -185,20 +194,23 @@ internal sealed class AdaptRunner
     {
         (int ngrams, int[]? widths) = ParseNgrams();
         TextTokenizer.NgramWidths(ngrams, widths); // rejects bad widths before the input is read
-        var adapter = new TextVectorizationAdapter
-        {
-            MaxTokens = _parse.GetValue(_o.MaxTokens),
-            OutputMode = ParseOutputMode(),
-            Standardize = ParseEnum(_o.Standardize, PrepGen.Standardize.LowerAndStripPunctuation, ("lower-and-strip-punctuation", PrepGen.Standardize.LowerAndStripPunctuation), ("lower", PrepGen.Standardize.Lower), ("strip-punctuation", PrepGen.Standardize.StripPunctuation), ("none", PrepGen.Standardize.None)),
-            Split = ParseEnum(_o.Split, PrepGen.Split.Whitespace, ("whitespace", PrepGen.Split.Whitespace), ("character", PrepGen.Split.Character), ("none", PrepGen.Split.None)),
-            Ngrams = ngrams,
-            NgramWidths = widths,
-        };
-        foreach (InputRow row in Rows(single: true))
-        {
-            Cell cell = row.Cells[0];
-            adapter.Update(cell.Text ?? throw new CliException($"line {row.Line}: expected a text, found an array."));
-        }
+        OutputMode mode = ParseOutputMode();
+        int? maxTokens = _parse.GetValue(_o.MaxTokens);
+        Standardize standardize = ParseEnum(_o.Standardize, PrepGen.Standardize.LowerAndStripPunctuation, ("lower-and-strip-punctuation", PrepGen.Standardize.LowerAndStripPunctuation), ("lower", PrepGen.Standardize.Lower), ("strip-punctuation", PrepGen.Standardize.StripPunctuation), ("none", PrepGen.Standardize.None));
+        Split split = ParseEnum(_o.Split, PrepGen.Split.Whitespace, ("whitespace", PrepGen.Split.Whitespace), ("character", PrepGen.Split.Character), ("none", PrepGen.Split.None));
+        TextVectorizationAdapter adapter = Merge(
+            RunLookup(
+                () => new TextVectorizationAdapter
+                {
+                    MaxTokens = maxTokens,
+                    OutputMode = mode,
+                    Standardize = standardize,
+                    Split = split,
+                    Ngrams = ngrams,
+                    NgramWidths = widths,
+                },
+                (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array."))),
+            (a, b) => a.Merge(b));
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
@@ -206,6 +218,50 @@ internal sealed class AdaptRunner
         ReportVocabulary(adapter.GetVocabulary().Count, adapter.OutputMode == OutputMode.Int ? 1 : 0, 1, output, idf);
     }
 
+    // Lookups count tokens: each thread fills its own adapter over its chunks and the counts are summed by Merge,
+    // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass.
+    private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update)
+    {
+        using RowSource source = OpenSource(single: true);
+        string where = source.Where;
+        var pipeline = new AdaptPipeline<TAdapter, object>
+        {
+            CreateState = create,
+            BeginItem = _ => null,
+            Row = (adapter, _, row) => update(adapter, row, where),
+        };
+        return RunPipeline(pipeline, source);
+    }
+
+    private static T Merge<T>(List<T> adapters, Action<T, T> merge)
+    {
+        for (int i = 1; i < adapters.Count; i++)
+        {
+            merge(adapters[0], adapters[i]);
+        }
+
+        return adapters[0];
+    }
+
+    private List<TState> RunPipeline<TState, TResult>(AdaptPipeline<TState, TResult> pipeline, RowSource source)
+        where TResult : class
+    {
+        int threads = Threads();
+        bool terminal = ReferenceEquals(_stderr, Console.Error) && !Console.IsErrorRedirected;
+        try
+        {
+            List<TState> states = ProgressReporter.Run(_stderr, _parse.GetValue(_o.Quiet), terminal, ProgressInterval(), source.Unit, sink => pipeline.Run(source, threads, sink));
+            _rows = pipeline.Rows;
+            return states;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or DecoderFallbackException)
+        {
+            throw new CliException($"cannot read '{_parse.GetValue(_o.Input)!.FullName}': {e.Message}");
+        }
+    }
+
+    // Normalization and discretization: threads parse the numbers of their chunks; the batches are then formed and
+    // summarized in input order, exactly as one thread does, so the statistics are the same bits.
     private void AdaptNormalization(string output)
     {
         string key = StatsKey();
@@ -213,20 +269,7 @@ internal sealed class AdaptRunner
         int batchRows = Math.Max(BatchSize() / Math.Max(features, 1), 1);
         var adapter = new NormalizationAdapter(features);
         var batch = new Batch((long)batchRows * features);
-        foreach (InputRow row in Rows(single: false))
-        {
-            for (int f = 0; f < features; f++)
-            {
-                batch.Add(ParseFloat(row.Cells[f], row.Line));
-            }
-
-            if (batch.Full)
-            {
-                adapter.Update(batch.Values);
-                batch.Clear();
-            }
-        }
-
+        RunNumeric(single: false, batch, adapter.Update);
         adapter.Update(batch.Values);
         if (adapter.Count == 0)
         {
@@ -235,7 +278,7 @@ internal sealed class AdaptRunner
 
         adapter.Save(output, key);
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"normalization: {adapter.Count:N0} rows, {features} feature(s) -> {output} [\"{key}\"] ({_progress.Seconds:F1} s)"));
+            $"normalization: {adapter.Count:N0} rows, {features} feature(s) -> {output} [\"{key}\"] ({Seconds:F1} s)"));
     }
 
     private void AdaptDiscretization(string output)
@@ -247,18 +290,7 @@ internal sealed class AdaptRunner
             Epsilon = _parse.GetValue(_o.Epsilon) ?? 0.01,
         };
         var batch = new Batch(BatchSize());
-        long values = 0;
-        foreach (InputRow row in Rows(single: true))
-        {
-            batch.Add(ParseFloat(row.Cells[0], row.Line));
-            values++;
-            if (batch.Full)
-            {
-                adapter.Update(batch.Values);
-                batch.Clear();
-            }
-        }
-
+        long values = RunNumeric(single: true, batch, adapter.Update);
         if (batch.Values.Length > 0 || values == 0)
         {
             adapter.Update(batch.Values);
@@ -271,101 +303,182 @@ internal sealed class AdaptRunner
 
         adapter.Save(output, key);
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"discretization: {values:N0} values, {adapter.BinBoundaries.Length} boundaries -> {output} [\"{key}\"] ({_progress.Seconds:F1} s)"));
+            $"discretization: {values:N0} values, {adapter.BinBoundaries.Length} boundaries -> {output} [\"{key}\"] ({Seconds:F1} s)"));
+    }
+
+    // Feeds full batches to `update` in input order; the last, partial batch is left in `batch`. Returns the values read.
+    private long RunNumeric(bool single, Batch batch, SpanAction update)
+    {
+        using RowSource source = OpenSource(single);
+        string where = source.Where;
+        long values = 0;
+        var pipeline = new AdaptPipeline<object, FloatList>
+        {
+            CreateState = () => new object(),
+            BeginItem = _ => new FloatList(),
+            Row = (_, list, row) =>
+            {
+                foreach (Cell cell in row.Cells)
+                {
+                    list!.Add(ParseFloat(cell, row.Line, where));
+                }
+            },
+            Ordered = list =>
+            {
+                foreach (float value in list.Values)
+                {
+                    batch.Add(value);
+                    if (batch.Full)
+                    {
+                        update(batch.Values);
+                        batch.Clear();
+                    }
+                }
+
+                values += list.Values.Length;
+            },
+        };
+        RunPipeline(pipeline, source);
+        return values;
     }
 
     // Empty input would give an empty vocabulary, which Keras refuses (ValueError) and the generator rejects.
     private void RequireRows(string output)
     {
-        if (_progress.Rows == 0)
+        if (_rows == 0)
         {
             throw new CliException($"'{_parse.GetValue(_o.Input)!.FullName}' has no rows (an empty file, blank lines or a header only); nothing to adapt, '{output}' is left as it was.");
         }
     }
 
-    private IEnumerable<InputRow> Rows(bool single)
+    private RowSource OpenSource(bool single)
     {
         FileInfo input = _parse.GetValue(_o.Input)!;
-        InputFormat format = Format(input);
+        string path = input.FullName;
+        if (!File.Exists(path))
+        {
+            throw new CliException($"cannot read '{path}': the file does not exist.");
+        }
+
         IReadOnlyList<string> columns = Columns();
-        if (format == InputFormat.Text)
-        {
-            if (columns.Count > 0)
-            {
-                throw new CliException("--column does not apply to --format text (each line is one value).");
-            }
-        }
-        else if (columns.Count == 0)
-        {
-            throw new CliException($"--format {FormatName(format)} needs --column.");
-        }
-        else if (single && columns.Count > 1)
-        {
-            throw new CliException("several --column values are allowed for --layer normalization only.");
-        }
-
-        StreamReader reader = Open(input);
-        using (reader)
-        {
-            IEnumerable<InputRow> rows = format switch
-            {
-                InputFormat.Csv => new CsvRowReader(reader).Read(columns),
-                InputFormat.JsonLines => new JsonLinesRowReader(reader).Read(columns),
-                _ => new TextRowReader(reader).Read(),
-            };
-            using IEnumerator<InputRow> e = rows.GetEnumerator();
-            while (MoveNext(e, input))
-            {
-                _progress.Row();
-                yield return e.Current;
-            }
-        }
-    }
-
-    private static bool MoveNext(IEnumerator<InputRow> rows, FileInfo input)
-    {
         try
         {
-            return rows.MoveNext();
-        }
-        catch (Exception e) when (e is IOException or DecoderFallbackException)
-        {
-            throw new CliException($"cannot read '{input.FullName}': {e.Message}");
-        }
-    }
-
-    private static StreamReader Open(FileInfo input)
-    {
-        try
-        {
-            var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"cannot read '{input.FullName}': {e.Message}");
-        }
-    }
-
-    private InputFormat Format(FileInfo input)
-    {
-        string? format = _parse.GetValue(_o.Format);
-        return format switch
-        {
-            "csv" => InputFormat.Csv,
-            "jsonl" or "ndjson" => InputFormat.JsonLines,
-            "text" or "txt" => InputFormat.Text,
-            null => input.Extension.ToLowerInvariant() switch
+            (InputFormat format, char tabDefault) = Format(path);
+            if (format != InputFormat.Csv)
             {
-                ".csv" => InputFormat.Csv,
-                ".jsonl" or ".ndjson" => InputFormat.JsonLines,
-                _ => InputFormat.Text,
-            },
-            _ => throw new CliException($"unknown --format '{format}'; expected csv, jsonl or text."),
+                if (_parse.GetValue(_o.Delimiter) is not null || _parse.GetValue(_o.NoHeader))
+                {
+                    throw new CliException("--delimiter and --no-header apply to --format csv only.");
+                }
+            }
+
+            if (format == InputFormat.Text)
+            {
+                if (columns.Count > 0)
+                {
+                    throw new CliException("--column does not apply to --format text (each line is one value).");
+                }
+            }
+            else if (columns.Count == 0)
+            {
+                throw new CliException($"--format {FormatName(format)} needs --column.");
+            }
+            else if (single && columns.Count > 1)
+            {
+                throw new CliException("several --column values are allowed for --layer normalization only.");
+            }
+
+            int skip = _parse.GetValue(_o.SkipRows) ?? 0;
+            if (skip < 0)
+            {
+                throw new CliException($"--skip-rows must be 0 or more (got {skip}).");
+            }
+
+            if (format == InputFormat.Parquet)
+            {
+                return _parse.GetValue(_o.SkipRows) is null
+                    ? new ParquetSource(path, columns)
+                    : throw new CliException("--skip-rows does not apply to Parquet input.");
+            }
+
+            return new LineSource(path, format, columns, Delimiter(tabDefault), !_parse.GetValue(_o.NoHeader), skip);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException($"cannot read '{path}': {e.Message}");
+        }
+    }
+
+    private char Delimiter(char fallback)
+    {
+        string? text = _parse.GetValue(_o.Delimiter);
+        char delimiter = text switch
+        {
+            null => fallback,
+            "tab" or "\\t" => '\t',
+            { Length: 1 } => text[0],
+            _ => throw new CliException($"--delimiter '{text}' is not one character (or 'tab')."),
+        };
+        return delimiter is '"' or '\n' or '\r'
+            ? throw new CliException("--delimiter cannot be a quote or a line break.")
+            : delimiter;
+    }
+
+    private TimeSpan ProgressInterval()
+    {
+        double? seconds = _parse.GetValue(_o.ProgressInterval);
+        return seconds switch
+        {
+            null => ProgressReporter.DefaultInterval,
+            >= 0 and <= 86400 => TimeSpan.FromSeconds(seconds.Value),
+            _ => throw new CliException($"--progress-interval must be between 0 and 86400 seconds (got {seconds})."),
         };
     }
 
-    private static string FormatName(InputFormat format) => format == InputFormat.Csv ? "csv" : "jsonl";
+    private int Threads()
+    {
+        int threads = _parse.GetValue(_o.Threads) ?? Environment.ProcessorCount;
+        return threads is >= 1 and <= MaxThreads
+            ? threads
+            : throw new CliException($"--threads must be between 1 and {MaxThreads} (got {threads}).");
+    }
+
+    // The format and the default delimiter (tab for .tsv).
+    private (InputFormat Format, char Delimiter) Format(string path)
+    {
+        string? format = _parse.GetValue(_o.Format);
+        string name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            name = name[..^3];
+        }
+
+        string extension = Path.GetExtension(name);
+        return format switch
+        {
+            "csv" => (InputFormat.Csv, extension == ".tsv" ? '\t' : ','),
+            "tsv" => (InputFormat.Csv, '\t'),
+            "jsonl" or "ndjson" => (InputFormat.JsonLines, ','),
+            "text" or "txt" => (InputFormat.Text, ','),
+            "parquet" => (InputFormat.Parquet, ','),
+            null when ParquetSource.IsParquet(path) => (InputFormat.Parquet, ','),
+            null => extension switch
+            {
+                ".csv" => (InputFormat.Csv, ','),
+                ".tsv" => (InputFormat.Csv, '\t'),
+                ".jsonl" or ".ndjson" => (InputFormat.JsonLines, ','),
+                _ => (InputFormat.Text, ','),
+            },
+            _ => throw new CliException($"unknown --format '{format}'; expected csv, tsv, jsonl, text or parquet."),
+        };
+    }
+
+    private static string FormatName(InputFormat format) => format switch
+    {
+        InputFormat.Csv => "csv",
+        InputFormat.Parquet => "parquet",
+        _ => "jsonl",
+    };
 
     private IReadOnlyList<string> Columns() => _parse.GetValue(_o.Column) ?? [];
 
@@ -411,7 +524,7 @@ internal sealed class AdaptRunner
     {
         string files = idf is null ? output : $"{output}, {idf}";
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{_parse.GetValue(_o.Layer)}: {_progress.Rows:N0} rows, {size - maskSlots - oovSlots:N0} tokens learned (vocabulary size {size}) -> {files} ({_progress.Seconds:F1} s)"));
+            $"{_parse.GetValue(_o.Layer)}: {_rows:N0} rows, {size - maskSlots - oovSlots:N0} tokens learned (vocabulary size {size}) -> {files} ({Seconds:F1} s)"));
     }
 
     private OutputMode ParseOutputMode() => ParseEnum(_o.OutputMode, PrepGen.OutputMode.Int,
@@ -473,12 +586,18 @@ internal sealed class AdaptRunner
     // Keras's adapt would propagate NaN and infinities into NaN statistics (every output NaN) that stats.json
     // cannot hold, and a value beyond float32 range becomes an infinity when Keras casts it: refuse them at
     // their line (docs/state-files.md, "Non-finite input").
-    private static float ParseFloat(Cell cell, long line)
+    private static float ParseFloat(Cell cell, long line, string where)
     {
-        string text = cell.Text ?? throw new CliException($"line {line}: expected a number, found an array.");
-        if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
+        string column = cell.Column is null ? "" : $" (column '{cell.Column}')";
+        string text = cell.Text ?? throw new CliException($"{where} {line}: expected a number, found an array{column}.");
+        float value;
+        if (cell.Number is double number)
         {
-            throw new CliException($"line {line}: '{text}' is not a number.");
+            value = (float)number; // a Parquet float/double column: Keras casts float64 to float32
+        }
+        else if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            throw new CliException($"{where} {line}: '{text}' is not a number{column}.");
         }
 
         if (float.IsFinite(value))
@@ -487,8 +606,29 @@ internal sealed class AdaptRunner
         }
 
         throw new CliException(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double wide) && double.IsFinite(wide)
-            ? $"line {line}: '{text}' is beyond float32 range (Keras casts the input to float32, where it is infinite). Rescale or remove it."
-            : $"line {line}: '{text}' is not a finite number; Keras's adapt would turn the statistics into NaN. Remove or impute it.");
+            ? $"{where} {line}: '{text}' is beyond float32 range{column} (Keras casts the input to float32, where it is infinite). Rescale or remove it."
+            : $"{where} {line}: '{text}' is not a finite number{column}; Keras's adapt would turn the statistics into NaN. Remove or impute it.");
+    }
+
+    private delegate void SpanAction(ReadOnlySpan<float> values);
+
+    /// <summary>The numbers parsed from one work item, in order.</summary>
+    private sealed class FloatList
+    {
+        private float[] _values = new float[256];
+        private int _count;
+
+        public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
+
+        public void Add(float value)
+        {
+            if (_count == _values.Length)
+            {
+                Array.Resize(ref _values, _values.Length * 2);
+            }
+
+            _values[_count++] = value;
+        }
     }
 
     /// <summary>One adapt batch: grows with the values added, up to its capacity.</summary>

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 
 namespace PrepGen.Cli;
@@ -9,29 +9,9 @@ namespace PrepGen.Cli;
 /// (a number keeps its JSON text); an array of them is one document with several values.
 /// Blank lines are skipped.
 /// </summary>
-internal sealed class JsonLinesRowReader
+internal static class JsonLinesRowReader
 {
-    private readonly TextReader _reader;
-
-    public JsonLinesRowReader(TextReader reader) => _reader = reader;
-
-    public IEnumerable<InputRow> Read(IReadOnlyList<string> columns)
-    {
-        long line = 0;
-        string? text;
-        while ((text = _reader.ReadLine()) is not null)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            yield return new InputRow(line, Parse(text, line, columns));
-        }
-    }
-
-    private static Cell[] Parse(string text, long line, IReadOnlyList<string> columns)
+    public static Cell[] Parse(ReadOnlyMemory<byte> text, long line, IReadOnlyList<string> columns)
     {
         JsonDocument document;
         try
@@ -58,15 +38,14 @@ internal sealed class JsonLinesRowReader
                     throw new CliException($"line {line}: the object has no property '{columns[c]}'.");
                 }
 
-                cells[c] = value.ValueKind == JsonValueKind.Array
+                cells[c] = (value.ValueKind == JsonValueKind.Array
                     ? new Cell(null, ToItems(value, line, columns[c]))
-                    : new Cell(Scalar(value, line, columns[c]), null);
+                    : new Cell(Scalar(value, line, columns[c]), null)) with { Column = columns[c] };
             }
 
             return cells;
         }
     }
-
     private static List<string> ToItems(JsonElement array, long line, string column)
     {
         var items = new List<string>(array.GetArrayLength());

@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace PrepGen.Cli;
+
+/// <summary>
+/// Runs one adapt over the work items of a <see cref="RowSource"/>: the calling thread reads items in input order,
+/// <c>threads</c> workers parse them, each into its own state (its own adapter, merged by the caller at the end),
+/// and the optional <see cref="Ordered"/> step sees each item's result in input order, one at a time (batches
+/// that must be formed and summarized in order: normalization, discretization). At most 2 x threads items are
+/// in flight, so memory is bounded by the chunk size, not the input. An error stops the reading; the error
+/// reported is the one of the earliest item, so the line named is the one a single thread would name.
+/// </summary>
+internal sealed class AdaptPipeline<TState, TResult>
+    where TResult : class
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<long, TResult?> _pending = [];
+    private long _nextOrdered;
+    private bool _draining;
+    private long _failedIndex = long.MaxValue;
+    private ExceptionDispatchInfo? _failure;
+    private long _rows;
+    private SemaphoreSlim? _slots;
+
+    public required Func<TState> CreateState { get; init; }
+
+    /// <summary>Called once per item before its rows; its result goes to <see cref="Ordered"/>.</summary>
+    public required Func<TState, TResult?> BeginItem { get; init; }
+
+    public required Action<TState, TResult?, InputRow> Row { get; init; }
+
+    /// <summary>Sees every non-null item result in input order, on one thread at a time.</summary>
+    public Action<TResult>? Ordered { get; init; }
+
+    public long Rows => Interlocked.Read(ref _rows);
+
+    /// <summary>Runs the adapt; returns the workers' states in worker order.</summary>
+    public List<TState> Run(RowSource source, int threads, IProgressSink progress)
+    {
+        if (threads <= 1)
+        {
+            return RunOne(source, progress);
+        }
+
+        _slots = new SemaphoreSlim(threads * 2);
+        using var queue = new BlockingCollection<(long Index, IDisposable Item)>();
+        var states = new TState[threads];
+        var workers = new Thread[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            int slot = t;
+            states[t] = CreateState();
+            workers[t] = new Thread(() => Work(source, states[slot], queue)) { IsBackground = true, Name = $"prepgen adapt {t}" };
+            workers[t].Start();
+        }
+
+        long index = 0;
+        try
+        {
+            while (!Failed)
+            {
+                while (!_slots.Wait(50))
+                {
+                    if (Failed)
+                    {
+                        break;
+                    }
+                }
+
+                if (Failed)
+                {
+                    break;
+                }
+
+                IDisposable? item = source.Next();
+                progress.Report(source.Position, source.Total, Rows);
+                if (item is null)
+                {
+                    break;
+                }
+
+                queue.Add((index++, item));
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(index, e);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            foreach (Thread worker in workers)
+            {
+                worker.Join();
+            }
+
+            _slots.Dispose();
+        }
+
+        _failure?.Throw();
+        progress.Report(source.Position, source.Total, Rows);
+        return [.. states];
+    }
+
+    private bool Failed => Interlocked.Read(ref _failedIndex) != long.MaxValue;
+
+    private List<TState> RunOne(RowSource source, IProgressSink progress)
+    {
+        TState state = CreateState();
+        IDisposable? cache = null;
+        try
+        {
+            IDisposable? item;
+            while ((item = source.Next()) is not null)
+            {
+                using (item)
+                {
+                    TResult? result = Process(source, state, item, ref cache);
+                    if (result is not null)
+                    {
+                        Ordered?.Invoke(result);
+                    }
+                }
+
+                progress.Report(source.Position, source.Total, Rows);
+            }
+        }
+        finally
+        {
+            cache?.Dispose();
+        }
+
+        return [state];
+    }
+
+    private TResult? Process(RowSource source, TState state, IDisposable item, ref IDisposable? cache)
+    {
+        TResult? result = BeginItem(state);
+        long rows = 0;
+        source.Parse(item, ref cache, row =>
+        {
+            rows++;
+            Row(state, result, row);
+        });
+        Interlocked.Add(ref _rows, rows);
+        return result;
+    }
+
+    private void Work(RowSource source, TState state, BlockingCollection<(long Index, IDisposable Item)> queue)
+    {
+        IDisposable? cache = null;
+        try
+        {
+            foreach ((long index, IDisposable item) in queue.GetConsumingEnumerable())
+            {
+                using (item)
+                {
+                    // Items after a failed one are not needed; the ones before it still run, in case one fails earlier.
+                    if (index > Interlocked.Read(ref _failedIndex))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        TResult? result = Process(source, state, item, ref cache);
+                        Complete(index, result);
+                    }
+                    catch (Exception e)
+                    {
+                        Fail(index, e);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            cache?.Dispose();
+        }
+    }
+
+    // Results reach Ordered in input order: whoever completes the next expected item drains the queue of results.
+    private void Complete(long index, TResult? result)
+    {
+        if (Ordered is null)
+        {
+            _slots!.Release();
+            return;
+        }
+
+        lock (_lock)
+        {
+            _pending[index] = result;
+            if (_draining)
+            {
+                return;
+            }
+
+            _draining = true;
+        }
+
+        while (true)
+        {
+            TResult? next;
+            long current;
+            lock (_lock)
+            {
+                if (!_pending.Remove(_nextOrdered, out next))
+                {
+                    _draining = false;
+                    return;
+                }
+
+                current = _nextOrdered++;
+            }
+
+            try
+            {
+                if (next is not null && current < Interlocked.Read(ref _failedIndex))
+                {
+                    Ordered(next);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(current, e);
+            }
+
+            _slots!.Release();
+        }
+    }
+
+    private void Fail(long index, Exception e)
+    {
+        lock (_lock)
+        {
+            if (index < _failedIndex)
+            {
+                Interlocked.Exchange(ref _failedIndex, index);
+                _failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+    }
+}

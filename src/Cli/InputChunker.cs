@@ -1,0 +1,328 @@
+using System;
+using System.Buffers;
+using System.IO;
+
+namespace PrepGen.Cli;
+
+/// <summary>
+/// A piece of a line-based input (CSV, JSON lines, text) that ends at a record boundary, so that it can be parsed
+/// on its own: <see cref="FirstLine"/> is the 1-based line it starts on; its bytes are rented and returned by
+/// <see cref="Dispose"/>.
+/// </summary>
+internal sealed class ByteChunk : IDisposable
+{
+    public ByteChunk(byte[] buffer, int length, long firstLine)
+    {
+        Buffer = buffer;
+        Length = length;
+        FirstLine = firstLine;
+    }
+
+    public byte[] Buffer { get; private set; }
+
+    public int Length { get; }
+
+    public long FirstLine { get; }
+
+    public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
+
+    public void Dispose()
+    {
+        if (Buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Buffer = [];
+        }
+    }
+}
+
+/// <summary>
+/// Cuts a byte stream into chunks of about <see cref="ChunkSize"/> bytes at record boundaries. Lines end with
+/// \n, \r\n or \r; with <c>quotes</c> (CSV, RFC 4180) a line break inside a quoted field does not end a record.
+/// Every chunk starts outside quotes, so chunks parse independently; line numbers are physical lines.
+/// </summary>
+internal sealed class InputChunker
+{
+    /// <summary>
+    /// About how many bytes a chunk holds (1 MiB). Tests make it tiny to cut small files into many chunks: results
+    /// do not depend on it, only the speed does.
+    /// </summary>
+    internal static int ChunkSize { get; set; } = 1 << 20;
+
+    private readonly Stream _stream;
+    private readonly bool _quotes;
+    private byte[] _buffer = new byte[Math.Max(ChunkSize * 2, 4096)];
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _first = true;
+    private long _line = 1;
+
+    public InputChunker(Stream stream, bool quotes)
+    {
+        _stream = stream;
+        _quotes = quotes;
+    }
+
+    /// <summary>The 1-based line the next chunk or record starts on.</summary>
+    public long Line => _line;
+
+    /// <summary>Lines (\n, \r\n or \r ended) in <paramref name="bytes"/>.</summary>
+    public static long CountLines(ReadOnlySpan<byte> bytes) =>
+        (long)bytes.Count((byte)'\n') + bytes.Count((byte)'\r') - bytes.Count("\r\n"u8);
+
+    /// <summary>Skips <paramref name="lines"/> physical lines; false when the input ends first.</summary>
+    public bool SkipLines(int lines)
+    {
+        for (int i = 0; i < lines; i++)
+        {
+            if (!Fill(1))
+            {
+                return false;
+            }
+
+            int end;
+            while ((end = LineEnd(_buffer.AsSpan(_start, _end - _start))) < 0)
+            {
+                if (_eof)
+                {
+                    _start = _end; // the last line, without a line end
+                    _line++;
+                    return true;
+                }
+
+                Fill(_end - _start + 1);
+            }
+
+            _start += end;
+            _line++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The bytes of the next record without its line end, consumed or (<paramref name="consume"/> false) left for
+    /// the next chunk; null at the end of the input. Blank lines before it are skipped when <paramref name="skipBlank"/>.
+    /// </summary>
+    public byte[]? ReadRecord(bool consume, bool skipBlank)
+    {
+        while (true)
+        {
+            if (!Fill(1))
+            {
+                return null;
+            }
+
+            int length;
+            while ((length = Boundary(_buffer.AsSpan(_start, _end - _start), _eof, stopAtFirst: true, out bool open)) == 0 || (_eof && open))
+            {
+                if (_eof)
+                {
+                    throw new CliException($"line {_line}: a quoted field is not closed before the end of the file.");
+                }
+
+                Fill(_end - _start + 1);
+            }
+
+            ReadOnlySpan<byte> record = _buffer.AsSpan(_start, length);
+            int content = record.Length;
+            while (content > 0 && record[content - 1] is (byte)'\n' or (byte)'\r')
+            {
+                content--;
+            }
+
+            if (skipBlank && content == 0)
+            {
+                _start += length;
+                _line += CountLines(record);
+                continue;
+            }
+
+            byte[] bytes = record[..content].ToArray();
+            if (consume)
+            {
+                _start += length;
+                _line += CountLines(record);
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>The next chunk, or null at the end of the input. The caller disposes it.</summary>
+    public ByteChunk? Next()
+    {
+        if (!Fill(ChunkSize))
+        {
+            return null;
+        }
+
+        int length;
+        while ((length = Boundary(_buffer.AsSpan(_start, _end - _start), _eof, stopAtFirst: false, out bool open)) == 0 || (_eof && open))
+        {
+            if (_eof)
+            {
+                // A quoted field open at the end: name the line of the record it belongs to.
+                throw new CliException($"line {_line + CountLines(_buffer.AsSpan(_start, length))}: a quoted field is not closed before the end of the file.");
+            }
+
+            // One record longer than the buffer: read on until its end.
+            Fill(_end - _start + ChunkSize);
+        }
+
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        _buffer.AsSpan(_start, length).CopyTo(rented);
+        var chunk = new ByteChunk(rented, length, _line);
+        _line += CountLines(rented.AsSpan(0, length));
+        _start += length;
+        return chunk;
+    }
+
+    // Ensures at least `wanted` unread bytes, or all that is left; false when nothing is left.
+    private bool Fill(int wanted)
+    {
+        if (_end - _start < wanted && !_eof)
+        {
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_buffer.Length < wanted)
+            {
+                Array.Resize(ref _buffer, (int)Math.Min(Math.Max((long)wanted, (long)_buffer.Length * 2), Array.MaxLength));
+            }
+
+            while (_end < wanted && !_eof)
+            {
+                int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0)
+                {
+                    _eof = true;
+                }
+
+                _end += read;
+            }
+        }
+
+        if (_first && _end - _start >= 3 && _buffer.AsSpan(_start, 3).SequenceEqual("\xEF\xBB\xBF"u8))
+        {
+            _start += 3; // a UTF-8 byte order mark
+        }
+
+        if (_first && _end - _start >= 2 && (_buffer.AsSpan(_start, 2).SequenceEqual("\xFF\xFE"u8) || _buffer.AsSpan(_start, 2).SequenceEqual("\xFE\xFF"u8)))
+        {
+            throw new CliException("the input is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8).");
+        }
+
+        _first = false;
+        return _end > _start;
+    }
+
+    // The length up to and including the line end of the first line, or -1 when it has none yet.
+    private int LineEnd(ReadOnlySpan<byte> s)
+    {
+        int i = s.IndexOfAny((byte)'\n', (byte)'\r');
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        if (s[i] == '\r')
+        {
+            if (i + 1 == s.Length && !_eof)
+            {
+                return -1;
+            }
+
+            if (i + 1 < s.Length && s[i + 1] == '\n')
+            {
+                i++;
+            }
+        }
+
+        return i + 1;
+    }
+
+    // The length up to and including the last (or first) record end, 0 when there is none; with eof the input's
+    // end is a record end. `open` says whether a quoted field is open at the end of `s`.
+    private int Boundary(ReadOnlySpan<byte> s, bool eof, bool stopAtFirst, out bool open)
+    {
+        open = false;
+        if (!_quotes || s.IndexOf((byte)'"') < 0)
+        {
+            int end = stopAtFirst ? LineEnd(s) : LastLineEnd(s, eof);
+            return end > 0 ? end : (eof ? s.Length : 0);
+        }
+
+        bool quoted = false;
+        int last = 0;
+        int i = 0;
+        while (i < s.Length)
+        {
+            int k = s[i..].IndexOfAny((byte)'"', (byte)'\n', (byte)'\r');
+            if (k < 0)
+            {
+                break;
+            }
+
+            i += k;
+            if (s[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                if (s[i] == '\r')
+                {
+                    if (i + 1 == s.Length && !eof)
+                    {
+                        break;
+                    }
+
+                    if (i + 1 < s.Length && s[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+                }
+
+                last = i + 1;
+                if (stopAtFirst)
+                {
+                    return last;
+                }
+            }
+
+            i++;
+        }
+
+        open = quoted;
+        if (eof && !quoted)
+        {
+            return s.Length;
+        }
+
+        return last;
+    }
+
+    private int LastLineEnd(ReadOnlySpan<byte> s, bool eof)
+    {
+        int i = s.LastIndexOfAny((byte)'\n', (byte)'\r');
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        if (s[i] == '\r' && i + 1 == s.Length && !eof)
+        {
+            // A \r at the end may be the first half of \r\n: end before it.
+            int previous = s[..i].LastIndexOfAny((byte)'\n', (byte)'\r');
+            return previous < 0 ? -1 : previous + 1;
+        }
+
+        return i + 1;
+    }
+}

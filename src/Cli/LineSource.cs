@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace PrepGen.Cli;
+
+/// <summary>
+/// CSV (parsed with Sep), JSON lines or text, plain or gzip-compressed, cut into ~1 MB chunks at record
+/// boundaries. CSV: RFC 4180 quoting (quoted delimiters, "" for a quote, line breaks inside quotes), a header
+/// unless <c>--no-header</c>, columns by name or 0-based index, blank lines skipped; every record must have the
+/// header's number of fields. Text: each line is one value, empty lines included. JSON lines: one object a line,
+/// blank lines skipped.
+/// </summary>
+internal sealed class LineSource : RowSource
+{
+    private readonly FileStream _file;
+    private readonly Stream _stream;
+    private readonly InputChunker _chunker;
+    private readonly InputFormat _format;
+    private readonly IReadOnlyList<string> _columns;
+    private readonly char _delimiter;
+    private readonly int[] _indices = [];
+    private readonly int _fieldCount;
+    private readonly string _headerText = "";
+    private readonly long _total;
+
+    public LineSource(string path, InputFormat format, IReadOnlyList<string> columns, char delimiter, bool header, int skipRows)
+    {
+        _stream = OpenDecompressed(path, out _file, out _);
+        _total = _file.Length;
+        _format = format;
+        _columns = columns;
+        _delimiter = delimiter;
+        try
+        {
+            _chunker = new InputChunker(_stream, quotes: format == InputFormat.Csv);
+            if (!_chunker.SkipLines(skipRows))
+            {
+                throw new CliException($"--skip-rows {skipRows}: the input has fewer lines.");
+            }
+
+            if (format != InputFormat.Csv)
+            {
+                return;
+            }
+
+            // The header names the columns; without one, the first record gives the number of fields.
+            long line = _chunker.Line;
+            byte[]? first = _chunker.ReadRecord(consume: header, skipBlank: true);
+            if (first is null)
+            {
+                throw new CliException(header ? "the CSV file is empty (a header row is required; --no-header if it has none)." : "the CSV file is empty.");
+            }
+
+            RequireUtf8(first, line);
+            string[] fields = SplitRecord(first, line);
+            _fieldCount = fields.Length;
+            _headerText = string.Join(", ", fields);
+            _indices = new int[columns.Count];
+            for (int c = 0; c < columns.Count; c++)
+            {
+                _indices[c] = ColumnIndex(columns[c], header ? fields : null, line);
+            }
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+    }
+
+    public override long Total => _total;
+
+    public override long Position => _file.Position;
+
+    public override string Unit => "bytes";
+
+    public override IDisposable? Next() => _chunker.Next();
+
+    public override void Parse(IDisposable item, ref IDisposable? cache, Action<InputRow> row)
+    {
+        var chunk = (ByteChunk)item;
+        RequireUtf8(chunk.Span, chunk.FirstLine);
+        switch (_format)
+        {
+            case InputFormat.Csv:
+                ParseCsv(chunk, row);
+                break;
+            case InputFormat.JsonLines:
+                ParseLines(chunk, (line, bytes) =>
+                {
+                    if (!IsBlank(bytes.Span))
+                    {
+                        row(new InputRow(line, JsonLinesRowReader.Parse(bytes, line, _columns)));
+                    }
+                });
+                break;
+            default:
+                ParseLines(chunk, (line, bytes) => row(new InputRow(line, [new Cell(Encoding.UTF8.GetString(bytes.Span), null)])));
+                break;
+        }
+    }
+
+    public override void Dispose() => _stream.Dispose();
+
+    private static SepReaderOptions Options(char delimiter) =>
+        Sep.New(delimiter).Reader(o => o with
+        {
+            HasHeader = false,
+            Unescape = true,
+            DisableColCountCheck = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        });
+
+    private string[] SplitRecord(byte[] record, long line)
+    {
+        using SepReader reader = Options(_delimiter).From(record);
+        if (!reader.MoveNext())
+        {
+            throw new CliException($"line {line}: the header is empty.");
+        }
+
+        SepReader.Row row = reader.Current;
+        var fields = new string[row.ColCount];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            fields[i] = row[i].ToString();
+        }
+
+        return fields;
+    }
+
+    // A header name first; else a 0-based index (the only way without a header).
+    private int ColumnIndex(string column, string[]? header, long line)
+    {
+        if (header is not null)
+        {
+            int named = Array.IndexOf(header, column);
+            if (named >= 0)
+            {
+                return named;
+            }
+        }
+
+        if (int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+        {
+            return index < _fieldCount
+                ? index
+                : throw new CliException($"--column {column}: the CSV has {_fieldCount} fields (0-based indices 0..{_fieldCount - 1}).");
+        }
+
+        throw new CliException(header is null
+            ? $"--column '{column}': with --no-header, a column is a 0-based index."
+            : $"line {line}: no column '{column}' in the header ({_headerText}); a column is a header name or a 0-based index.");
+    }
+
+    private void ParseCsv(ByteChunk chunk, Action<InputRow> emit)
+    {
+        using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
+        using SepReader reader = Options(_delimiter).From(stream);
+        bool first = true;
+        foreach (SepReader.Row row in reader)
+        {
+            // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
+            // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
+            long line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
+            first = false;
+            if (row.ColCount == 1 && row.Span.IsEmpty)
+            {
+                continue; // a blank line (pandas' skip_blank_lines)
+            }
+
+            if (row.ColCount != _fieldCount)
+            {
+                throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+            }
+
+            var cells = new Cell[_indices.Length];
+            for (int c = 0; c < cells.Length; c++)
+            {
+                cells[c] = new Cell(row[_indices[c]].ToString(), null) { Column = _columns[c] };
+            }
+
+            emit(new InputRow(line, cells));
+        }
+    }
+
+    // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.
+    private static void ParseLines(ByteChunk chunk, Action<long, ReadOnlyMemory<byte>> emit)
+    {
+        ReadOnlySpan<byte> s = chunk.Span;
+        long line = chunk.FirstLine;
+        int position = 0;
+        while (position < s.Length)
+        {
+            int k = s[position..].IndexOfAny((byte)'\n', (byte)'\r');
+            int end = k < 0 ? s.Length : position + k;
+            emit(line, chunk.Buffer.AsMemory(position, end - position));
+            if (k < 0)
+            {
+                break;
+            }
+
+            position = end + 1;
+            if (s[end] == '\r' && position < s.Length && s[position] == '\n')
+            {
+                position++;
+            }
+
+            line++;
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t"u8) < 0;
+}
