@@ -45,61 +45,79 @@ public static partial class TextVectorizer
             ulong after = (whitespace << 1) | previousWhitespace; // bit i: byte i - 1 is whitespace
             ulong starts = ~whitespace & after;
             ulong ends = whitespace & ~after;
-            ulong edges = starts | ends;
-            while (edges != 0)
+
+            // Starts and ends alternate: take them in pairs, so no branch asks which kind the next edge is.
+            while (true)
             {
-                int bit = BitOperations.TrailingZeroCount(edges);
-                edges &= edges - 1;
-                if ((starts & (1UL << bit)) != 0)
+                if (start < 0)
                 {
-                    start = at + bit;
+                    if (starts == 0)
+                    {
+                        break;
+                    }
+
+                    start = at + BitOperations.TrailingZeroCount(starts);
+                    starts &= starts - 1;
                     punctuation = false;
-                    continue;
                 }
 
-                punctuation |= (punct & Bits(Math.Max(start - at, 0), bit)) != 0;
-                tokens = AddWord(output, ranges, tokens, start, at + bit, punctuation);
-                start = -1;
-            }
+                if (ends == 0)
+                {
+                    punctuation |= (punct & Bits(Math.Max(start - at, 0), Block)) != 0; // the token goes on in the next block
+                    break;
+                }
 
-            if (start >= 0)
-            {
-                punctuation |= (punct & Bits(Math.Max(start - at, 0), Block)) != 0;
+                int end = at + BitOperations.TrailingZeroCount(ends);
+                ends &= ends - 1;
+                punctuation |= (punct & Bits(Math.Max(start - at, 0), end - at)) != 0;
+                if (punctuation)
+                {
+                    end = Compact(output, start, end);
+                }
+
+                if (end > start)
+                {
+                    ranges[2 * tokens] = start;
+                    ranges[(2 * tokens) + 1] = end;
+                    tokens++;
+                }
+
+                start = -1;
             }
 
             previousWhitespace = whitespace >> (Block - 1);
         }
 
         // A token still open ends the text (a text of whole blocks has no padding to close it).
-        return start >= 0 ? AddWord(output, ranges, tokens, start, text.Length, punctuation) : tokens;
-    }
-
-    /// <summary>Records the token output[start..end), first compacting out its punctuation; a token of punctuation only is dropped.</summary>
-    private static int AddWord(Span<byte> output, Span<int> ranges, int tokens, int start, int end, bool punctuation)
-    {
-        if (punctuation)
+        if (start >= 0)
         {
-            int written = start;
-            for (int i = start; i < end; i++)
+            int end = punctuation ? Compact(output, start, text.Length) : text.Length;
+            if (end > start)
             {
-                byte b = output[i];
-                if (!IsPunctuation(b))
-                {
-                    output[written++] = b;
-                }
+                ranges[2 * tokens] = start;
+                ranges[(2 * tokens) + 1] = end;
+                tokens++;
             }
-
-            if (written == start)
-            {
-                return tokens;
-            }
-
-            end = written;
         }
 
-        ranges[2 * tokens] = start;
-        ranges[(2 * tokens) + 1] = end;
-        return tokens + 1;
+        return tokens;
+    }
+
+    /// <summary>Removes the punctuation of the token output[start..end) in place; returns its new end (start when nothing is left).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Compact(Span<byte> output, int start, int end)
+    {
+        int written = start;
+        for (int i = start; i < end; i++)
+        {
+            byte b = output[i];
+            if (!IsPunctuation(b))
+            {
+                output[written++] = b;
+            }
+        }
+
+        return written;
     }
 
     /// <summary>Bits [from, to) of a 64-bit mask.</summary>
