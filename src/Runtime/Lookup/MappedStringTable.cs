@@ -21,7 +21,9 @@ namespace PrepGen.Runtime;
 /// that cannot be used instead makes every lookup throw the clear exception (a
 /// <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the file), through
 /// <see cref="Bytes"/>; <see cref="Error"/> holds it for a health check.
+/// <para>For PrepGen's generated code; not for direct use.</para>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed unsafe class MappedStringTable
 {
     /// <summary>

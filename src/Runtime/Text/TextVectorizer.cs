@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -11,6 +12,8 @@ namespace PrepGen.Runtime;
 /// joined by single spaces so every n-gram is a contiguous slice, and each token and n-gram is looked up
 /// in the layer's table without materializing a string. Semantics: keras-semantics.md section 6.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TextVectorizer
 {
     // Documents up to ~1.3 KB stay on the stack (16 KB at most with the ranges, never zeroed: SkipLocalsInit);
