@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using PrepGen.Generator.State;
+using PrepGen.Schema;
 
 namespace PrepGen.Cli;
 
@@ -178,76 +180,57 @@ internal static class InspectRunner
         return false;
     }
 
+    // The generator's own rules (the linked StatsSchema and JsonReader), so an entry reported intact here
+    // compiles, and a problem is named with its line as the generator names it.
     private static int InspectStats(string path, byte[] bytes, TextWriter stdout)
     {
-        JsonDocument document;
-        try
+        JsonParseResult parsed = JsonReader.Parse(Encoding.UTF8.GetString(bytes));
+        if (parsed.Root is not { } root)
         {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            throw new CliException($"'{path}' starts like JSON but does not parse: {e.Message}");
+            throw new CliException($"'{path}' starts like JSON but does not parse: line {parsed.ErrorLine}: {parsed.Error}");
         }
 
-        using (document)
+        if (root.Kind != JsonKind.Object || (root.Member(StatsSchema.FormatMember) is null && root.Member(StatsSchema.FeaturesMember) is null))
         {
-            JsonElement root = document.RootElement;
-            if (!root.TryGetProperty("format", out JsonElement format) || !root.TryGetProperty("features", out JsonElement features)
-                || features.ValueKind != JsonValueKind.Object)
-            {
-                throw new CliException($"'{path}' is JSON but not a stats file (no \"format\" and \"features\").");
-            }
-
-            stdout.WriteLine($"{path}: stats file, format {format.GetRawText()}");
-            int errors = format.ValueKind == JsonValueKind.Number && format.GetRawText() == "1" ? 0 : 1;
-            if (errors > 0)
-            {
-                stdout.WriteLine("  error: this tool reads format 1 only.");
-            }
-
-            foreach (JsonProperty feature in features.EnumerateObject())
-            {
-                stdout.WriteLine($"  {feature.Name}: {Describe(feature.Value, ref errors)}");
-            }
-
-            return errors == 0 ? 0 : 1;
+            throw new CliException($"'{path}' is JSON but not a stats file (no \"{StatsSchema.FormatMember}\" and \"{StatsSchema.FeaturesMember}\").");
         }
+
+        if (StatsSchema.CheckDocument(root, out JsonNode features) is { } problem)
+        {
+            stdout.WriteLine($"{path}: stats file");
+            stdout.WriteLine($"  error: line {problem.Line}: {problem.Message}");
+            return 1;
+        }
+
+        stdout.WriteLine($"{path}: stats file, format {StatsSchema.Format}");
+        int errors = 0;
+        foreach (KeyValuePair<string, JsonNode> feature in features.Members)
+        {
+            stdout.WriteLine($"  {feature.Key}: {Describe(feature.Key, feature.Value, ref errors)}");
+        }
+
+        return errors == 0 ? 0 : 1;
     }
 
-    private static string Describe(JsonElement entry, ref int errors)
+    private static string Describe(string key, JsonNode entry, ref int errors)
     {
-        string kind = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("kind", out JsonElement k) ? k.GetString() ?? "?" : "?";
-        switch (kind)
+        if (StatsSchema.CheckEntry(entry, key) is { } problem)
         {
-            case "normalization":
-                int mean = Length(entry, "mean");
-                int variance = Length(entry, "variance");
-                if (mean < 1 || mean != variance)
-                {
-                    errors++;
-                    return $"normalization, error: mean has {mean} values and variance {variance}";
-                }
-
-                string count = entry.TryGetProperty("count", out JsonElement c) ? $", {c.GetRawText()} rows" : "";
-                return $"normalization, {mean} feature(s){count}";
-            case "discretization":
-                int boundaries = Length(entry, "bin_boundaries");
-                if (boundaries < 0)
-                {
-                    errors++;
-                    return "discretization, error: no bin_boundaries array";
-                }
-
-                return $"discretization, {boundaries} boundaries ({boundaries + 1} bins)";
-            default:
-                errors++;
-                return $"error: unknown kind '{kind}'";
+            errors++;
+            return $"error: line {problem.Line}: {problem.Message}";
         }
-    }
 
-    private static int Length(JsonElement entry, string name) =>
-        entry.TryGetProperty(name, out JsonElement array) && array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : -1;
+        string kind = entry.Member(StatsSchema.KindMember)!.String!;
+        if (kind == StatsSchema.Normalization)
+        {
+            int features = entry.Member(StatsSchema.Mean)!.Items.Count;
+            string count = entry.Member(StatsSchema.Count) is { } c ? $", {c.Text ?? c.Describe()} rows" : "";
+            return $"{kind}, {features} feature(s){count}";
+        }
+
+        int boundaries = entry.Member(StatsSchema.BinBoundaries)!.Items.Count;
+        return $"{kind}, {boundaries} boundaries ({boundaries + 1} bins)";
+    }
 
     private static int InspectVocabulary(string path, byte[] bytes, TextWriter stdout)
     {

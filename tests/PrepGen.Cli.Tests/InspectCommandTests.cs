@@ -37,6 +37,18 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reports_stats_entries_the_generator_would_reject_with_their_lines()
+    {
+        string path = _cli.Write("stats.json",
+            "{\"format\": 1, \"features\": {\n\"price\": {\"kind\": \"normalization\", \"mean\": [1, 2],\n \"variance\": [3]},\n"
+            + "\"age\": {\"kind\": \"discretization\",\n \"bin_boundaries\": [\"a\"]},\n\"zip\": {\"kind\": \"hashing\"}}}");
+        Assert.Equal(1, _cli.Run("inspect", path));
+        Assert.Contains("price: error: line 2: entry \"price\": Mean has 2 values but Variance has 1; Keras needs the same shape", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("age: error: line 5: \"bin_boundaries\"[0] of entry \"age\" is a string, not a number", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("zip: error: line 6: entry \"zip\" has the unknown kind \"hashing\"", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_unknown_stats_format_and_missing_files()
     {
         Assert.Equal(1, _cli.Run("inspect", _cli.Write("stats.json", "{\"format\": 9, \"features\": {}}")));

@@ -73,11 +73,25 @@ internal static class GeneratorHarness
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
         return tpa.Split(System.IO.Path.PathSeparator)
             .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(PrepGen.StringLookupAttribute).Assembly.Location)
-            .Append(typeof(PrepGen.Runtime.Encode).Assembly.Location)
+            .Concat(PrepGenAssemblies)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
     });
+
+    /// <summary>
+    /// What the package's lib/ gives a consumer: the attributes, the runtime, and the imaging and CUDA
+    /// assemblies that generated image pipelines name.
+    /// </summary>
+    public static IEnumerable<string> PrepGenAssemblies =>
+    [
+        typeof(PrepGen.StringLookupAttribute).Assembly.Location,
+        typeof(PrepGen.Runtime.Encode).Assembly.Location,
+        typeof(PrepGen.Imaging.ImagePipelineSpec).Assembly.Location,
+        typeof(PrepGen.Cuda.CudaImagePipeline).Assembly.Location,
+    ];
+
+    /// <summary><see cref="PrepGenAssemblies"/> as references for Microsoft.CodeAnalysis.Testing.</summary>
+    public static IEnumerable<MetadataReference> PrepGenReferences => PrepGenAssemblies.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 

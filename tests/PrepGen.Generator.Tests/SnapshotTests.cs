@@ -115,14 +115,10 @@ public class SnapshotTests
             TestState =
             {
                 Sources = { source },
-                AdditionalReferences =
-                {
-                    MetadataReferenceFor(typeof(PrepGen.StringLookupAttribute)),
-                    MetadataReferenceFor(typeof(PrepGen.Runtime.Encode)),
-                },
                 GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
             },
         };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences);
         if (vocabulary is not null)
         {
             test.TestState.AdditionalFiles.Add(("/0/state/city.txt", vocabulary));
@@ -135,7 +131,4 @@ public class SnapshotTests
 
         await test.RunAsync();
     }
-
-    private static Microsoft.CodeAnalysis.MetadataReference MetadataReferenceFor(Type type) =>
-        Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(type.Assembly.Location);
 }

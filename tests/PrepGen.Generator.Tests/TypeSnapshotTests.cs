@@ -104,14 +104,10 @@ public class TypeSnapshotTests
             TestState =
             {
                 Sources = { source },
-                AdditionalReferences =
-                {
-                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.StringLookupAttribute).Assembly.Location),
-                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.Runtime.Encode).Assembly.Location),
-                },
                 GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
             },
         };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences);
         foreach ((string hint, string text) in SnapshotFiles.Tables(name))
         {
             test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
@@ -165,13 +161,9 @@ public class TypeSnapshotTests
             TestState =
             {
                 Sources = { source },
-                AdditionalReferences =
-                {
-                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.StringLookupAttribute).Assembly.Location),
-                    Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(PrepGen.Runtime.Encode).Assembly.Location),
-                },
             },
         };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences);
         foreach ((string name, string hint) in files)
         {
             Assert.True(File.Exists(Snapshot(name)), "missing snapshot " + Snapshot(name) + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Threading.Tasks;
 
 namespace PrepGen.Package.Tests;
@@ -25,6 +26,8 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
 
     private const string ConsumerProgram = """
         using System;
+        using System.Globalization;
+        using System.Linq;
         using PrepGen;
 
         foreach (string v in new[] { "a", "c", "d", "d", "z", "b" })
@@ -45,6 +48,14 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
         }
 
         Console.WriteLine();
+        var thumb = new float[1];
+        Thumb.Run(new float[] { 1, 2, 3, 4 }, 1, thumb);
+        Console.WriteLine(thumb[0].ToString(CultureInfo.InvariantCulture) + " cuda loaded: "
+            + AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "PrepGen.Cuda"));
+
+        [ImagePipeline(Height = 2, Width = 2, Channels = 1)]
+        [Resizing(1, 1)]
+        static partial class Thumb { }
 
         static partial class Layers
         {
@@ -72,15 +83,30 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         // The guide: StringLookup(vocabulary=["a","b","c","d"]) on [["a","c","d"],["d","z","b"]] -> [[1 3 4] [4 0 2]].
-        Assert.Equal("1 3 4 4 0 2", lines[^3]);
+        Assert.Equal("1 3 4 4 0 2", lines[^4]);
 
         // keras-vectors.json hashing-farmhash-ABCDE-3: Hashing(num_bins=3) on A..E -> [1, 0, 1, 1, 2].
-        Assert.Equal("1 0 1 1 2", lines[^2]);
+        Assert.Equal("1 0 1 1 2", lines[^3]);
 
         // The same guide example through a mapped table: the package's build step wrote words.txt.pgtable
         // and copied it beside the application.
-        Assert.Equal("1 3 4 4 0 2", lines[^1]);
+        Assert.Equal("1 3 4 4 0 2", lines[^2]);
+
+        // An image pipeline runs from the package's PrepGen.Imaging (bilinear 2x2 -> 1x1: the mean), and the
+        // CUDA assembly it ships is not loaded by the CPU path.
+        Assert.Equal("2.5 cuda loaded: False", lines[^1]);
         Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "words.txt.pgtable")));
+    }
+
+    [Fact]
+    public void The_package_carries_every_runtime_assembly_with_its_documentation()
+    {
+        using ZipArchive nupkg = ZipFile.OpenRead(Path.Combine(package.Feed, "PrepGen.0.1.0.nupkg"));
+        string[] lib = nupkg.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        string[] expected = ["Adapters", "Attributes", "Cuda", "Imaging", "Runtime"];
+        Assert.Equal(expected.SelectMany(a => new[] { $"lib/net10.0/PrepGen.{a}.dll", $"lib/net10.0/PrepGen.{a}.xml" }), lib);
+        Assert.Contains(nupkg.Entries, e => e.FullName == "analyzers/dotnet/cs/PrepGen.Generator.dll");
+        Assert.Contains(nupkg.Entries, e => e.FullName == "tasks/net10.0/PrepGen.Adapters.dll");
     }
 
     internal static string Run(string directory, string file, params string[] arguments)

@@ -13,7 +13,7 @@ public sealed class PackedPackage : IDisposable
     {
         string feed = Path.Combine(_root, "feed");
         string repo = PackageConsumerTests.RepoRoot();
-        PackageConsumerTests.Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "Runtime", "PrepGen.Runtime.csproj"), "-c", "Release", "-o", feed);
+        PackageConsumerTests.Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "Package", "PrepGen.Package.csproj"), "-c", "Release", "-o", feed);
         Assert.True(File.Exists(Path.Combine(feed, "PrepGen.0.1.0.nupkg")));
         Feed = feed;
     }

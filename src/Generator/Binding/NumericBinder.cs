@@ -5,6 +5,7 @@ using System.Linq;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
 using PrepGen.Generator.State;
+using PrepGen.Schema;
 
 namespace PrepGen.Generator.Binding;
 
@@ -17,9 +18,6 @@ internal static class NumericBinder
 {
     /// <summary><c>keras.config.epsilon()</c> (1e-7) as the float32 Keras compares with.</summary>
     public const float Epsilon = 1e-7f;
-
-    /// <summary>The stats.json layout version this generator reads.</summary>
-    public const int StatsFormat = 1;
 
     public static LayerModel? BindNormalization(BindContext context, LayerModel model)
     {
@@ -48,9 +46,9 @@ internal static class NumericBinder
         }
         else
         {
-            StatsEntry? entry = ReadEntry(context, "normalization");
-            double[]? m = entry is null ? null : Numbers(context, entry, "mean");
-            double[]? v = entry is null ? null : Numbers(context, entry, "variance");
+            StatsEntry? entry = ReadEntry(context, StatsSchema.Normalization);
+            double[]? m = entry is null ? null : Numbers(context, entry, StatsSchema.Mean);
+            double[]? v = entry is null ? null : Numbers(context, entry, StatsSchema.Variance);
             if (entry is null || m is null || v is null)
             {
                 return null;
@@ -61,15 +59,9 @@ internal static class NumericBinder
             source = entry.Describe();
         }
 
-        if (mean.Length == 0)
+        if (StatsSchema.NormalizationShape(mean.Length, variance.Length) is { } shape)
         {
-            context.Invalid(source + ": Mean must hold at least one value");
-            return null;
-        }
-
-        if (mean.Length != variance.Length)
-        {
-            context.Invalid(source + ": Mean has " + mean.Length + " values but Variance has " + variance.Length + "; Keras needs the same shape");
+            context.Invalid(source + ": " + shape);
             return null;
         }
 
@@ -134,8 +126,8 @@ internal static class NumericBinder
         }
         else
         {
-            StatsEntry? entry = ReadEntry(context, "discretization");
-            double[]? b = entry is null ? null : Numbers(context, entry, "bin_boundaries");
+            StatsEntry? entry = ReadEntry(context, StatsSchema.Discretization);
+            double[]? b = entry is null ? null : Numbers(context, entry, StatsSchema.BinBoundaries);
             if (entry is null || b is null)
             {
                 return null;
@@ -271,57 +263,22 @@ internal static class NumericBinder
             return null;
         }
 
-        if (root.Kind != JsonKind.Object)
+        if (StatsSchema.CheckDocument(root, out JsonNode features) is { } document)
         {
-            Malformed(context, file, root.Line, "a stats file is a JSON object with \"format\" and \"features\", not " + root.Describe());
-            return null;
-        }
-
-        JsonNode? format = root.Member("format");
-        if (format is null)
-        {
-            Malformed(context, file, root.Line, "the \"format\" member is missing (this PrepGen reads format " + StatsFormat + ")");
-            return null;
-        }
-
-        if (format.Kind != JsonKind.Number || format.Text!.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0)
-        {
-            Malformed(context, file, format.Line, "\"format\" must be an integer, not " + format.Describe());
-            return null;
-        }
-
-        if (format.Number != StatsFormat)
-        {
-            Malformed(context, file, format.Line, "stats format " + format.Text + " is not supported; this PrepGen reads format " + StatsFormat + " (docs/state-files.md)");
-            return null;
-        }
-
-        JsonNode? features = root.Member("features");
-        if (features is null || features.Kind != JsonKind.Object)
-        {
-            Malformed(context, file, features?.Line ?? root.Line, "\"features\" must be an object" + (features is null ? " (it is missing)" : ", not " + features.Describe()));
+            Malformed(context, file, document.Line, document.Message);
             return null;
         }
 
         JsonNode? entry = features.Member(key);
         if (entry is null)
         {
-            List<string> keys = features.Members.Select(m => "\"" + m.Key + "\"").ToList();
-            string listed = keys.Count == 0 ? "none" : string.Join(", ", keys.Take(10)) + (keys.Count > 10 ? ", ..." : "");
-            context.Report(Descriptors.StatsKeyNotFound, context.Subject, requested, key, listed);
+            context.Report(Descriptors.StatsKeyNotFound, context.Subject, requested, key, StatsSchema.ListKeys(features));
             return null;
         }
 
-        if (entry.Kind != JsonKind.Object)
+        if (StatsSchema.CheckKind(entry, key, out JsonNode kindNode) is { } malformed)
         {
-            Malformed(context, file, entry.Line, "entry \"" + key + "\" must be an object, not " + entry.Describe());
-            return null;
-        }
-
-        JsonNode? kindNode = entry.Member("kind");
-        if (kindNode is null || kindNode.Kind != JsonKind.String)
-        {
-            Malformed(context, file, kindNode?.Line ?? entry.Line, "entry \"" + key + "\" needs a \"kind\" string (\"normalization\" or \"discretization\")");
+            Malformed(context, file, malformed.Line, malformed.Message);
             return null;
         }
 
@@ -336,25 +293,10 @@ internal static class NumericBinder
 
     private static double[]? Numbers(BindContext context, StatsEntry entry, string name)
     {
-        JsonNode? array = entry.Node.Member(name);
-        if (array is null || array.Kind != JsonKind.Array)
+        if (StatsSchema.Numbers(entry.Node, entry.Key, name, out double[] values) is { } problem)
         {
-            Malformed(context, entry.File, array?.Line ?? entry.Node.Line,
-                "entry \"" + entry.Key + "\" needs \"" + name + "\", an array of numbers" + (array is null ? "" : ", not " + array.Describe()));
+            Malformed(context, entry.File, problem.Line, problem.Message);
             return null;
-        }
-
-        var values = new double[array.Items.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            JsonNode item = array.Items[i];
-            if (item.Kind != JsonKind.Number)
-            {
-                Malformed(context, entry.File, item.Line, "\"" + name + "\"[" + i + "] of entry \"" + entry.Key + "\" is " + item.Describe() + ", not a number");
-                return null;
-            }
-
-            values[i] = item.Number;
         }
 
         return values;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PrepGen.Import.Graph;
+using PrepGen.Schema;
 
 namespace PrepGen.Import.Planning;
 
@@ -163,8 +164,8 @@ internal sealed partial class PlanBuilder
         string stem = Stem(input, layer);
         string key = Files.Stats(Names.Take(stem + "Bins"), new JsonObject
         {
-            ["kind"] = "discretization",
-            ["bin_boundaries"] = StateSink.Numbers(boundaries, Origin(layer), "bin_boundaries"),
+            [StatsSchema.KindMember] = StatsSchema.Discretization,
+            [StatsSchema.BinBoundaries] = StateSink.Numbers(boundaries, Origin(layer), StatsSchema.BinBoundaries),
         });
         var options = new List<AttributeOption> { new("StatsFile", Identifiers.Literal(Files.StatsPath)), new("StatsKey", Identifiers.Literal(key)) };
         string mode = Json.String(config, "output_mode") ?? "int";
@@ -201,9 +202,9 @@ internal sealed partial class PlanBuilder
             string name = Names.Take(x.Label + (invert ? "Denormalized" : "Normalized"));
             Files.Stats(name, new JsonObject
             {
-                ["kind"] = "normalization",
-                ["mean"] = StateSink.Numbers([mean[k]], Origin(layer), "mean"),
-                ["variance"] = StateSink.Numbers([variance[k]], Origin(layer), "variance"),
+                [StatsSchema.KindMember] = StatsSchema.Normalization,
+                [StatsSchema.Mean] = StateSink.Numbers([mean[k]], Origin(layer), StatsSchema.Mean),
+                [StatsSchema.Variance] = StateSink.Numbers([variance[k]], Origin(layer), StatsSchema.Variance),
             });
             var options = new List<AttributeOption> { new("StatsFile", Identifiers.Literal(Files.StatsPath)), new("StatsKey", Identifiers.Literal(name)) };
             if (invert)

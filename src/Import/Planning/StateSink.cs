@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PrepGen.Adapt;
+using PrepGen.Schema;
 
 namespace PrepGen.Import.Planning;
 
@@ -80,7 +81,7 @@ internal sealed class StateSink
         var all = new List<StateFilePlan>(files);
         if (stats.Count > 0)
         {
-            var root = new JsonObject { ["format"] = StateFiles.StatsFormat, ["features"] = stats.DeepClone() };
+            var root = new JsonObject { [StatsSchema.FormatMember] = StatsSchema.Format, [StatsSchema.FeaturesMember] = stats.DeepClone() };
             string json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
             all.Add(new StateFilePlan(StatsPath, Utf8.GetBytes(json)));
         }

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace PrepGen.Runtime;
@@ -8,6 +9,8 @@ namespace PrepGen.Runtime;
 /// and category-encoding layers. Indices at or above the depth vanish (as TF bincount/one_hot drop them);
 /// negative indices from a layer mean "dropped" (the mask token in non-int modes).
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Encode
 {
     /// <summary>Checks the destination is wide enough, clears its first <paramref name="depth"/> floats and returns them.</summary>

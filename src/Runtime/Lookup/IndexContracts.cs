@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace PrepGen.Runtime;
 
@@ -6,6 +7,8 @@ namespace PrepGen.Runtime;
 /// A generated layer that maps one UTF-8 value to an index (a lookup, a hash bin). Generic kernels
 /// over a struct implementing it are specialized by the JIT, so the call inlines like hand-written code.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IStringIndex
 {
     /// <summary>The index of one value; a negative index means "dropped" (the mask in non-int modes).</summary>
@@ -20,6 +23,8 @@ public interface IStringIndex
 }
 
 /// <summary>A generated layer that maps one integer to an index.</summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IInt64Index
 {
     /// <summary>The index of one value; a negative index means "dropped" (the mask in non-int modes).</summary>

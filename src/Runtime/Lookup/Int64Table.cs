@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -8,6 +9,8 @@ namespace PrepGen.Runtime;
 /// Probes a compile-time minimal perfect hash table over 64-bit integer keys. <c>slots</c> holds two
 /// longs per slot, the key then its id (-1 when the slot is empty), so a probe reads one cache line.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Int64Table
 {
     /// <summary>The id of <paramref name="key"/>, or -1 when it is not in the table.</summary>

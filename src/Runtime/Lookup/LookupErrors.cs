@@ -1,9 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Text;
 
 namespace PrepGen.Runtime;
 
 /// <summary>Errors raised by generated lookups, kept out of line so the hot path stays small.</summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LookupErrors
 {
     /// <summary>Keras raises when a value is out of vocabulary and num_oov_indices is 0; so does PrepGen.</summary>

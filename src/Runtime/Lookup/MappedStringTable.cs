@@ -25,7 +25,9 @@ namespace PrepGen.Runtime;
 /// <see cref="FileNotFoundException"/> or <see cref="InvalidDataException"/> naming the file), through
 /// <see cref="Bytes"/>; <see cref="Error"/> holds it for a health check. A damaged block makes every lookup
 /// that reaches it throw <see cref="InvalidDataException"/>, and is then <see cref="Error"/> too.
+/// <para>For PrepGen's generated code; not for direct use.</para>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed unsafe class MappedStringTable
 {
     /// <summary>

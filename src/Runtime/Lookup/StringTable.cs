@@ -19,6 +19,8 @@ namespace PrepGen.Runtime;
 /// most <see cref="TableHash.ShortKeyBytes"/> bytes are compared through the words already computed for the
 /// hash, so a probe reads one pilot byte and one slot and never touches the key bytes.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static unsafe class StringTable
 {
     /// <summary><see cref="FindAscii"/>'s answer for a key with a non-ASCII char: only its UTF-8 bytes can say.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace PrepGen.Runtime;
@@ -6,7 +7,9 @@ namespace PrepGen.Runtime;
 /// Vouches for a table's bytes before <see cref="StringTable"/>'s probe reads them. A struct type argument, so
 /// the JIT compiles one probe per guard: <see cref="Unguarded"/>'s empty methods vanish from a compiled table's
 /// probe, <see cref="VerifiedBlocks"/> adds a bit test per slot to a mapped table's.
+/// <para>For PrepGen's generated code; not for direct use.</para>
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITableGuard
 {
     /// <summary>Called before the probe reads slot <paramref name="slot"/>.</summary>
@@ -16,7 +19,8 @@ public interface ITableGuard
     void Keys(ulong offset, int length);
 }
 
-/// <summary>The guard of a table whose bytes are all trusted: a compiled table's RVA data and the slots built from it.</summary>
+/// <summary>The guard of a table whose bytes are all trusted: a compiled table's RVA data and the slots built from it. For PrepGen's generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Unguarded : ITableGuard
 {
     /// <inheritdoc/>
@@ -37,6 +41,8 @@ public readonly struct Unguarded : ITableGuard
 /// </summary>
 /// <param name="table">The table.</param>
 /// <param name="verified">The table's <see cref="MappedStringTable.Verified"/> bitmap (a static readonly field in generated code, so a constant to the JIT).</param>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct VerifiedBlocks(MappedStringTable table, nint verified) : ITableGuard
 {
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -10,6 +11,8 @@ namespace PrepGen.Runtime;
 /// as Keras compares raw bytes), then call the layer's UTF-8 index. Unpaired surrogates become U+FFFD,
 /// as <see cref="Encoding.UTF8"/> does; Python could not encode them at all.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Utf16Keys
 {
     private const int StackChars = 256;

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace PrepGen.Runtime;
 
@@ -7,6 +8,8 @@ namespace PrepGen.Runtime;
 /// constant options. The JIT specializes <see cref="TextVectorizer"/> per layer, so the options fold
 /// away like hand-written code.
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITextLayer : IStringIndex
 {
     /// <summary>The standardization applied before splitting.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -12,6 +13,8 @@ namespace PrepGen.Runtime;
 /// ordinary bytes are found with vectorized <see cref="SearchValues{T}"/> and tokens laid out joined by single
 /// spaces, so every n-gram is a contiguous slice. Semantics: docs/keras-semantics.md, "TextVectorization".
 /// </summary>
+/// <remarks>For PrepGen's generated code; not for direct use.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class TextVectorizer
 {
     // Documents up to ~1.3 KB stay on the stack (16 KB at most with the ranges, never zeroed: SkipLocalsInit);

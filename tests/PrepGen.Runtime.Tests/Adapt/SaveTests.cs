@@ -147,5 +147,16 @@ public sealed class SaveTests : IDisposable
         Assert.Equal(["stats.json"], FileNames());
     }
 
+    [Fact]
+    public void A_stats_file_the_generator_would_reject_is_named_with_its_line()
+    {
+        string path = Path.Combine(_folder, "stats.json");
+        File.WriteAllText(path, "{\"features\": {},\n \"format\": 2}");
+        var adapter = new NormalizationAdapter(1);
+        adapter.Update([1f]);
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => adapter.Save(path, "k"));
+        Assert.Equal($"'{path}' line 2: stats format 2 is not supported; this PrepGen reads format 1 (docs/state-files.md)", e.Message);
+    }
+
     private string[] FileNames() => Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
+using PrepGen.Schema;
 
 namespace PrepGen.Adapt;
 
@@ -121,10 +122,10 @@ public sealed class NormalizationAdapter
         StateFiles.RequireFinite(variance, "variance");
         var entry = new JsonObject
         {
-            ["kind"] = "normalization",
-            ["mean"] = StateFiles.ToJsonArray(mean),
-            ["variance"] = StateFiles.ToJsonArray(variance),
-            ["count"] = _count,
+            [StatsSchema.KindMember] = StatsSchema.Normalization,
+            [StatsSchema.Mean] = StateFiles.ToJsonArray(mean),
+            [StatsSchema.Variance] = StateFiles.ToJsonArray(variance),
+            [StatsSchema.Count] = _count,
         };
         StateFiles.WriteStatsEntry(statsFile, key, entry);
     }

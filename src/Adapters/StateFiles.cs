@@ -10,14 +10,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using PrepGen.Schema;
 
 namespace PrepGen.Adapt;
 
 internal static class StateFiles
 {
-    /// <summary>The stats.json format version this runtime writes and reads.</summary>
-    public const int StatsFormat = 1;
-
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically.</summary>
@@ -354,42 +352,42 @@ internal static class StateFiles
             () =>
             {
                 root = ReadStats(path);
-                ((JsonObject)root["features"]!)[key] = entry.DeepClone();
+                ((JsonObject)root[StatsSchema.FeaturesMember]!)[key] = entry.DeepClone();
             });
     }
 
-    /// <summary>Reads stats.json (or a fresh document if the file does not exist), checking its format.</summary>
+    /// <summary>
+    /// Reads stats.json (or a fresh document if the file does not exist), checked by the generator's rules
+    /// (<see cref="StatsSchema"/>): a file the generator would reject is not merged into.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a stats file of this format; the message names its line.</exception>
     public static JsonObject ReadStats(string path)
     {
         if (!File.Exists(path))
         {
-            return new JsonObject { ["format"] = StatsFormat, ["features"] = new JsonObject() };
+            return new JsonObject { [StatsSchema.FormatMember] = StatsSchema.Format, [StatsSchema.FeaturesMember] = new JsonObject() };
         }
 
-        JsonNode? node;
+        byte[] bytes = File.ReadAllBytes(path);
+        var parsed = PrepGen.Generator.State.JsonReader.Parse(Encoding.UTF8.GetString(bytes));
+        if (parsed.Root is not { } document)
+        {
+            throw new InvalidDataException($"'{path}' line {parsed.ErrorLine}: not valid JSON: {parsed.Error}");
+        }
+
+        if (StatsSchema.CheckDocument(document, out _) is { } problem)
+        {
+            throw new InvalidDataException($"'{path}' line {problem.Line}: {problem.Message}");
+        }
+
         try
         {
-            node = JsonNode.Parse(File.ReadAllBytes(path));
+            return (JsonObject)JsonNode.Parse(bytes)!;
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"'{path}' is not valid JSON: {e.Message}", e);
         }
-
-        if (node is not JsonObject root
-            || root["format"] is not JsonValue format
-            || !format.TryGetValue(out int version)
-            || root["features"] is not JsonObject)
-        {
-            throw new InvalidDataException($"'{path}' is not a PrepGen stats file (an object with \"format\" and \"features\").");
-        }
-
-        if (version != StatsFormat)
-        {
-            throw new InvalidDataException($"'{path}' has stats format {version}; this version reads format {StatsFormat}.");
-        }
-
-        return root;
     }
 
     /// <summary>The name prefix of commit records.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
+using PrepGen.Schema;
 
 namespace PrepGen.Adapt;
 
@@ -66,8 +67,8 @@ public sealed class DiscretizationAdapter
         StateFiles.RequireFinite(boundaries, "bin boundary");
         var entry = new JsonObject
         {
-            ["kind"] = "discretization",
-            ["bin_boundaries"] = StateFiles.ToJsonArray(boundaries),
+            [StatsSchema.KindMember] = StatsSchema.Discretization,
+            [StatsSchema.BinBoundaries] = StateFiles.ToJsonArray(boundaries),
             ["num_bins"] = NumBins,
             ["epsilon"] = Epsilon,
         };
