@@ -43,14 +43,13 @@ internal static class LayerBinder
         CheckUtf8(context);
 
         OutputMode defaultMode = context.Spec.Kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
-        int modeValue = options.OutputMode ?? (int)defaultMode;
-        if (!Enum.IsDefined(typeof(OutputMode), modeValue))
+        OutputMode mode = options.OutputMode ?? defaultMode;
+        if (!Enum.IsDefined(typeof(OutputMode), mode))
         {
-            context.Invalid("OutputMode " + modeValue + " is not a defined OutputMode value");
+            context.Invalid("OutputMode " + (int)mode + " is not a defined OutputMode value");
             return null;
         }
 
-        var mode = (OutputMode)modeValue;
         if (!CheckModeAllowed(context, mode))
         {
             return null;

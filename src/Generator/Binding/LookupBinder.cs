@@ -54,7 +54,7 @@ internal static class LookupBinder
         }
 
         EquatableArray<long>? salt = LayerBinder.SaltKey(context);
-        var oovMethod = (OovMethod)(o.OovMethod ?? 0);
+        OovMethod oovMethod = o.OovMethod ?? OovMethod.FloorMod;
         if (!Enum.IsDefined(typeof(OovMethod), oovMethod))
         {
             context.Invalid("OovMethod " + (int)oovMethod + " is not a defined OovMethod value");

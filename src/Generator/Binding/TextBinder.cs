@@ -21,14 +21,14 @@ internal static class TextBinder
     public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)
     {
         LayerOptions o = context.Options;
-        var standardize = (StandardizeMode)(o.Standardize ?? 0);
-        var split = (SplitMode)(o.Split ?? 0);
-        if (!Enum.IsDefined(typeof(StandardizeMode), standardize))
+        Standardize standardize = o.Standardize ?? Standardize.LowerAndStripPunctuation;
+        Split split = o.Split ?? Split.Whitespace;
+        if (!Enum.IsDefined(typeof(Standardize), standardize))
         {
             context.Invalid("Standardize " + (int)standardize + " is not a defined Standardize value");
         }
 
-        if (!Enum.IsDefined(typeof(SplitMode), split))
+        if (!Enum.IsDefined(typeof(Split), split))
         {
             context.Invalid("Split " + (int)split + " is not a defined Split value");
         }
@@ -84,7 +84,7 @@ internal static class TextBinder
                 "the batch shape needs OutputSequenceLength: Keras pads a batch to its longest row, a fixed width is needed here");
         }
 
-        if (model.Mode == OutputMode.OneHot && split != SplitMode.None)
+        if (model.Mode == OutputMode.OneHot && split != Split.None)
         {
             context.Invalid("OutputMode.OneHot encodes one token per document; with splitting Keras returns one row per token, use MultiHot or Count");
         }

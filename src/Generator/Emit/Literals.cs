@@ -47,6 +47,11 @@ internal static class Literals
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A double as written in C# source: "R" round-trips, and never shows a culture's separator.</summary>
+    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     public static string ULong(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
 
     public static string Float(float value)

@@ -131,7 +131,7 @@ internal static class FeatureRecordParser
         }
 
         OutputMode defaultMode = kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
-        var mode = (OutputMode)(options.OutputMode ?? (int)defaultMode);
+        OutputMode mode = options.OutputMode ?? defaultMode;
         IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
         foreach ((MethodSignature candidate, bool singleElement) in Candidates("Encode_" + name, element, sequence))
         {

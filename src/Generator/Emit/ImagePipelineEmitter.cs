@@ -1,7 +1,7 @@
-using PrepGen.Generator.Emit;
+using PrepGen.Generator.Images;
 using PrepGen.Generator.Model;
 
-namespace PrepGen.Generator.Images;
+namespace PrepGen.Generator.Emit;
 
 /// <summary>
 /// Writes an image pipeline's members: the output size constants, the runtime spec built once from the
@@ -38,7 +38,7 @@ internal static class ImagePipelineEmitter
         w.Line("    {");
         foreach (ImageOpModel op in model.Ops)
         {
-            w.Line("        " + op.Construction + ",");
+            w.Line("        " + ImageOpEmitter.Construction(op) + ",");
         }
 
         w.Line("    },");
