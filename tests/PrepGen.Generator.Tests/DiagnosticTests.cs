@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using PrepGen.Generator.Model;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Generator.Tests;
 
@@ -196,8 +197,8 @@ public class DiagnosticTests
             .ToArray();
         // PG0004 and PG0005 are covered by FeatureRecordTests, PG0108 by MappedTableTests; PG0101, PG0300 and PG9999 by the facts above.
         var tested = Cases().Concat(NumericCases()).Select(c => (string)c[0]).Concat(["PG0004", "PG0005", "PG0101", "PG0108", "PG0300", "PG9999"]).ToHashSet();
-        string docs = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "docs", "diagnostics.md"));
-        string shipped = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+        string docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
+        string shipped = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (string id in ids)
         {
             Assert.True(tested.Contains(id), id + " has no test");

@@ -47,7 +47,7 @@ internal static class ImagePipelineEmitter
         {
             w.Line();
             w.Line("/// <summary>Runs the pipeline on a batch of " + (input == "byte" ? "uint8" : "float") + " images (augmentation only when <paramref name=\"training\"/>).</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + LayerEmitter.Version + "\")]");
+            w.Line(GeneratorVersion.GeneratedCodeAttribute);
             w.Line("public static void Run(global::System.ReadOnlySpan<" + input + "> images, int batch, global::System.Span<float> output, bool training = false, ulong seed = 0)");
             w.Line("    => global::PrepGen.Imaging.ImagePipelineCpu.Run(Spec, images, batch, output, training, seed);");
         }
