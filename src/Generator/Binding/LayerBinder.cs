@@ -16,16 +16,7 @@ internal static class LayerBinder
     {
         LayerSpec spec = input.Spec;
         var context = new BindContext(spec, input.Location, input.Files);
-        LayerModel? model;
-        try
-        {
-            model = BindLayer(context, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.Report(Descriptors.InternalError, spec.MemberName is null ? spec.QualifiedName : spec.Subject, ex.GetType().Name + ": " + ex.Message);
-            model = null;
-        }
+        LayerModel? model = BindLayer(context, cancellationToken);
 
         return context.HasErrors || model is null
             ? new BindResult(null, context.Diagnostics.ToEquatableArray(), spec)
@@ -97,7 +88,7 @@ internal static class LayerBinder
             {
                 if (UnpairedSurrogate(vocabulary[i]) is { } at)
                 {
-                    context.Invalid("Vocabulary entry " + i + " holds an unpaired surrogate (U+" + ((int)vocabulary[i][at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) +
+                    context.Invalid("Vocabulary entry " + i + " holds an unpaired surrogate (U+" + ((int)vocabulary[i][at]).ToString("X4") +
                         " at char " + at + "), which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
                     return;
                 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
@@ -158,6 +157,4 @@ internal sealed record SpecialTokens(OptionalToken? Mask, OptionalToken Oov, int
         Enumerable.Repeat(Mask!, OovStart).Concat(Enumerable.Repeat(Oov, NumOov));
 
     public static string Format(OptionalToken token) => token.ToString();
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
@@ -365,5 +364,5 @@ internal static class NumericBinder
 
     private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
 
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Show(double value) => value.ToString("R");
 }

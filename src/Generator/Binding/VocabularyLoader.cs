@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
@@ -48,7 +47,7 @@ internal static class VocabularyLoader
         if (inline)
         {
             source = "inline";
-            where = i => "entry " + i.ToString(CultureInfo.InvariantCulture);
+            where = i => "entry " + i;
             List<OptionalToken> entries = strings
                 ? o.StringVocabulary!.Value.Select(t => new OptionalToken(t, null)).ToList()
                 : o.IntegerVocabulary!.Value.Select(v => new OptionalToken(null, v)).ToList();
@@ -68,7 +67,7 @@ internal static class VocabularyLoader
             else
             {
                 values = entries.Select(e => e.Integer!.Value).ToArray();
-                facts = TokenFacts.Of(values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
+                facts = TokenFacts.Of(values.Select(v => v.ToString()).ToArray());
             }
         }
         else
@@ -80,7 +79,7 @@ internal static class VocabularyLoader
             }
 
             source = o.VocabularyFile!;
-            where = i => "line " + (i + 1).ToString(CultureInfo.InvariantCulture);
+            where = i => "line " + (i + 1);
             facts = FileFacts(context, file, strings, out tokens, out values);
             mapped = file.Mapped;
             if (mapped && (!strings || o.Invert))

@@ -183,7 +183,7 @@ internal static class LayerTypeEmitter
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
         // A miss of an ASCII key is a miss of its UTF-8 bytes (the same bytes) when the answer needs no bytes.
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
-        string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string oov = Literals.Int(model.OovStart);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
         w.Line("int id = " + table + ".FindAscii(value);");
         w.Open("if (id >= 0)");
@@ -223,11 +223,11 @@ internal static class LayerTypeEmitter
 
         if (model.NumOov == 1)
         {
-            return model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Literals.Int(model.OovStart);
         }
 
         string start = model.OovStart == 0 ? "" : model.OovStart + " + ";
-        string n = model.NumOov.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string n = Literals.Int(model.NumOov);
         bool integers = model.Spec.Kind == LayerKind.IntegerLookup;
         if (integers && model.OovMethod == OovMethod.FloorMod)
         {

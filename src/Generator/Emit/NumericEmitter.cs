@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using PrepGen.Generator.Model;
 
 namespace PrepGen.Generator.Emit;
@@ -93,7 +92,7 @@ internal static class NumericEmitter
         value == 0 && float.IsNegativeInfinity(1f / value) ? "-0f" : Literals.Float(value);
 
     private static string Count(int n, string singular, string? plural = null) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
+        n + " " + (n == 1 ? singular : plural ?? singular + "s");
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PrepGen.Generator.Tables;
 
@@ -98,7 +97,7 @@ internal static class TableDataEmitter
         w.Line();
         w.Line("private const ulong Seed = " + Literals.ULong(t.Seed) + ";");
         w.Line();
-        w.Line("private const uint SlotCount = " + t.SlotCount.ToString(CultureInfo.InvariantCulture) + ";");
+        w.Line("private const uint SlotCount = " + Literals.Int(t.SlotCount) + ";");
         WritePilots(w, t.Pilots);
         w.Line();
         w.Line("/// <summary>The slot array, built from Pilots and Keys when the table is first used.</summary>");
@@ -115,7 +114,7 @@ internal static class TableDataEmitter
                 int start = t.KeyOffsets[i];
                 int end = i + 1 < count ? t.KeyOffsets[i + 1] : t.Keys.Length;
                 builder.Append(pad).Append(Literals.Utf8Bytes(t.Keys, start, end - start)).Append(i + 1 < count ? " +" : ";")
-                    .Append(" // ").Append(i.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                    .Append(" // ").Append(i).Append('\n');
             }
 
             w.Raw(builder.ToString());

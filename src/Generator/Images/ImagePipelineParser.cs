@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -224,8 +223,8 @@ internal static class ImagePipelineParser
                 double lo = factor.Length == 1 ? -Math.Abs(factor[0]) : factor[0];
                 double hi = factor.Length == 1 ? Math.Abs(factor[0]) : factor[factor.Length - 1];
                 ok &= lo <= hi && (lowest is null || lo >= lowest) && (highest is null || hi <= highest);
-                rangeText = "ascending" + (lowest is null ? "" : ", at least " + lowest.Value.ToString(CultureInfo.InvariantCulture)) +
-                    (highest is null ? "" : ", at most " + highest.Value.ToString(CultureInfo.InvariantCulture));
+                rangeText = "ascending" + (lowest is null ? "" : ", at least " + lowest.Value) +
+                    (highest is null ? "" : ", at most " + highest.Value);
             }
 
             if (!ok)
@@ -237,7 +236,7 @@ internal static class ImagePipelineParser
             return new EquatableArray<double>(factor);
         }
 
-        public int Int(AttributeData a, string name) => Named(a, name) is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        public int Int(AttributeData a, string name) => Named(a, name) is { } v ? Convert.ToInt32(v) : 0;
 
         public int Positive(int value, string name, LocationInfo? at)
         {
@@ -269,13 +268,13 @@ internal static class ImagePipelineParser
             a.NamedArguments.FirstOrDefault(p => p.Key == name).Value.Value;
 
         private static double? Double(AttributeData a, string name) =>
-            Named(a, name) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+            Named(a, name) is { } v ? Convert.ToDouble(v) : null;
 
         private static double[]? Doubles(AttributeData a, string name)
         {
             TypedConstant value = a.NamedArguments.FirstOrDefault(p => p.Key == name).Value;
             return value.Kind == TypedConstantKind.Array && !value.IsNull
-                ? value.Values.Select(v => Convert.ToDouble(v.Value, CultureInfo.InvariantCulture)).ToArray()
+                ? value.Values.Select(v => Convert.ToDouble(v.Value)).ToArray()
                 : null;
         }
 

@@ -63,17 +63,17 @@ internal static class AttributeReader
     private static bool IsArrayOf(TypedConstant value, SpecialType element) =>
         value.Type is IArrayTypeSymbol array && array.ElementType.SpecialType == element;
 
-    private static int? Int(TypedConstant value) => value.Value is null ? null : Convert.ToInt32(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static int? Int(TypedConstant value) => value.Value is null ? null : Convert.ToInt32(value.Value);
 
-    private static long? Long(TypedConstant value) => value.Value is null ? null : Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static long? Long(TypedConstant value) => value.Value is null ? null : Convert.ToInt64(value.Value);
 
-    private static double? Double(TypedConstant value) => value.Value is null ? null : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static double? Double(TypedConstant value) => value.Value is null ? null : Convert.ToDouble(value.Value);
 
     private static EquatableArray<long>? Longs(TypedConstant value) =>
-        value.IsNull ? null : value.Values.Select(v => Convert.ToInt64(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+        value.IsNull ? null : value.Values.Select(v => Convert.ToInt64(v.Value)).ToEquatableArray();
 
     private static EquatableArray<double>? Doubles(TypedConstant value) =>
-        value.IsNull ? null : value.Values.Select(v => Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+        value.IsNull ? null : value.Values.Select(v => Convert.ToDouble(v.Value)).ToEquatableArray();
 
     private static EquatableArray<string>? Strings(TypedConstant value, List<string> invalid, string name)
     {
@@ -99,7 +99,7 @@ internal static class AttributeReader
             case string text:
                 return new OptionalToken(text, null);
             case sbyte or byte or short or ushort or int or uint or long:
-                return new OptionalToken(null, Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture));
+                return new OptionalToken(null, Convert.ToInt64(value.Value));
             default:
                 invalid.Add(name + " (" + value.Type?.ToDisplayString() + ")");
                 return null;

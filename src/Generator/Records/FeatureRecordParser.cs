@@ -156,7 +156,7 @@ internal static class FeatureRecordParser
 
         var mode = (OutputMode)(options.OutputMode ?? (int)OutputMode.Int);
         IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
-        var inputs = items.Select((k, i) => (k, "item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var inputs = items.Select((k, i) => (k, "item" + (i + 1))).ToArray();
         MethodSignature[] candidates =
         {
             Signature("Encode_" + name, ValueKind.Long, inputs),
