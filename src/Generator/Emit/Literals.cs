@@ -11,6 +11,9 @@ internal static class Literals
 
     public static string Utf8(string value) => String(value) + "u8";
 
+    /// <summary>Text inside an XML doc comment (a file name, a token): <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
+    public static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     /// <summary>
     /// A <c>"..."u8</c> literal for valid UTF-8 bytes: ASCII control characters and the characters C#
     /// treats as line breaks are escaped, everything else is written as itself.

@@ -47,13 +47,13 @@ internal static class NumericEmitter
         if (model.Spec.Kind == LayerKind.Normalization)
         {
             w.Line("/// Keras Normalization" + (state.Invert ? " (Invert): mean + x * denominator" : ": (x - mean) / denominator") +
-                ", float32, " + Count(state.Mean.Count, "feature") + " from " + Escape(state.Source) + ".");
+                ", float32, " + Count(state.Mean.Count, "feature") + " from " + Literals.XmlText(state.Source) + ".");
             w.Line("/// Denominator = max(sqrt(float32(variance)), 1e-7f).");
         }
         else
         {
             w.Line("/// Keras Discretization, OutputMode " + model.Mode + ": the bin is the number of boundaries &lt;= x (bisect-right, NaN takes the last bin), " +
-                Count(state.Boundaries.Count, "float32 boundary", "float32 boundaries") + " from " + Escape(state.Source) + ".");
+                Count(state.Boundaries.Count, "float32 boundary", "float32 boundaries") + " from " + Literals.XmlText(state.Source) + ".");
         }
 
         w.Line("/// </summary>");
@@ -93,6 +93,4 @@ internal static class NumericEmitter
 
     private static string Count(int n, string singular, string? plural = null) =>
         n + " " + (n == 1 ? singular : plural ?? singular + "s");
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

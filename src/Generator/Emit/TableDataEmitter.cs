@@ -178,6 +178,4 @@ internal static class TableDataEmitter
         w.Line("/// <summary>One pilot per bucket of the perfect hash (printable bytes).</summary>");
         w.Line("private static " + Names.Span + "<byte> Pilots => " + Literals.Utf8Bytes(pilots, 0, pilots.Length) + ";");
     }
-
-    private static string Comment(string text) => text.Replace("*/", "*\\/");
 }
