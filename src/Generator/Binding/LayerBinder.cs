@@ -28,7 +28,7 @@ internal static class LayerBinder
         LayerOptions options = context.Options;
         foreach (string invalid in options.Invalid)
         {
-            context.Invalid(invalid + " has a value of an unsupported type");
+            context.Reject(Descriptors.UnsupportedOptionType, invalid);
         }
 
         CheckUtf8(context);
@@ -37,7 +37,7 @@ internal static class LayerBinder
         OutputMode mode = options.OutputMode ?? defaultMode;
         if (!Enum.IsDefined(typeof(OutputMode), mode))
         {
-            context.Invalid("OutputMode " + (int)mode + " is not a defined OutputMode value");
+            context.Reject(Descriptors.UndefinedEnumValue, "OutputMode", (int)mode, "OutputMode");
             return null;
         }
 
@@ -88,8 +88,7 @@ internal static class LayerBinder
             {
                 if (UnpairedSurrogate(vocabulary[i]) is { } at)
                 {
-                    context.Invalid("Vocabulary entry " + i + " holds an unpaired surrogate (U+" + ((int)vocabulary[i][at]).ToString("X4") +
-                        " at char " + at + "), which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+                    context.Reject(Descriptors.UnpairedSurrogate, "Vocabulary entry " + i, ((int)vocabulary[i][at]).ToString("X4"), at);
                     return;
                 }
             }
@@ -97,9 +96,9 @@ internal static class LayerBinder
 
         foreach ((string name, OptionalToken? token) in new[] { (o.MaskToken is { IsString: true } && context.Spec.Kind == LayerKind.Hashing ? "MaskValue" : "MaskToken", o.MaskToken), ("OovToken", o.OovToken) })
         {
-            if (token?.Text is { } text && UnpairedSurrogate(text) is not null)
+            if (token?.Text is { } text && UnpairedSurrogate(text) is { } at)
             {
-                context.Invalid(name + " holds an unpaired surrogate, which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+                context.Reject(Descriptors.UnpairedSurrogate, name, ((int)text[at]).ToString("X4"), at);
             }
         }
     }
@@ -137,7 +136,7 @@ internal static class LayerBinder
             return true;
         }
 
-        context.Invalid("OutputMode " + mode + " is not supported; Keras accepts " + string.Join(", ", allowed));
+        context.Reject(Descriptors.OutputModeNotSupported, mode, string.Join(", ", allowed));
         return false;
     }
 
@@ -147,7 +146,7 @@ internal static class LayerBinder
         LayerOptions options = context.Options;
         if (options.Salt is not null && options.SaltPair is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "Salt", "SaltPair");
+            context.Reject(Descriptors.ConflictingOptions, "Salt", "SaltPair");
             return null;
         }
 
@@ -155,7 +154,7 @@ internal static class LayerBinder
         {
             if (pair.Count != 2)
             {
-                context.Invalid("SaltPair must hold exactly 2 values (the SipHash key), not " + pair.Count);
+                context.Reject(Descriptors.WrongValueCount, "SaltPair", pair.Count, "exactly 2 (the SipHash key)");
                 return null;
             }
 

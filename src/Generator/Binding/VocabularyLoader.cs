@@ -25,14 +25,13 @@ internal static class VocabularyLoader
         bool inline = strings ? o.StringVocabulary is not null : o.IntegerVocabulary is not null;
         if (inline && o.VocabularyFile is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "Vocabulary", "VocabularyFile");
+            context.Reject(Descriptors.ConflictingOptions, "Vocabulary", "VocabularyFile");
             return null;
         }
 
         if (!inline && o.VocabularyFile is null)
         {
-            context.Report(Descriptors.MissingOption, context.Subject,
-                "a vocabulary is required: set Vocabulary or VocabularyFile (adapt state with PrepGen.Adapt or the prepgen tool)");
+            context.Reject(Descriptors.MissingOption, "A vocabulary (Vocabulary, or VocabularyFile with state adapted by PrepGen.Adapt or the prepgen tool)");
             return null;
         }
 
@@ -137,7 +136,7 @@ internal static class VocabularyLoader
 
         if (strings && !mapped && !o.Invert && TableLimit(facts) is { } limit)
         {
-            context.Report(Descriptors.TableLimit, context.Subject, limit);
+            context.Reject(Descriptors.TableLimit, limit);
             return null;
         }
 

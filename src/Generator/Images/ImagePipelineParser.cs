@@ -108,8 +108,7 @@ internal static class ImagePipelineParser
             long elements = (long)height * width * channels;
             if (height > 0 && width > 0 && channels > 0 && elements > int.MaxValue)
             {
-                Report(Descriptors.InvalidOption, at, what + ": " + height + " x " + width + " x " + channels + " channels = " + elements +
-                    " values per image, beyond " + int.MaxValue + " (an image's size must fit an int)");
+                Report(Descriptors.ImageTooLarge, at, what, height, width, channels, elements, int.MaxValue);
             }
         }
 
@@ -125,7 +124,7 @@ internal static class ImagePipelineParser
             double? scale = Double(a, "Scale");
             if (scale is null)
             {
-                Report(Descriptors.MissingOption, at, "Rescaling: Scale is required");
+                Report(Descriptors.MissingOption, at, "Rescaling Scale");
                 return null;
             }
 
@@ -138,19 +137,33 @@ internal static class ImagePipelineParser
             double[]? variance = Doubles(a, "Variance");
             if (Named(a, "StatsFile") is not null)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization in an image pipeline: give Mean and Variance per channel inline (StatsFile is for feature layers)");
+                Report(Descriptors.StatsFileInImagePipeline, at);
                 return null;
             }
 
-            if (mean is null || variance is null || mean.Length == 0 || mean.Length != variance.Length || (mean.Length != 1 && mean.Length != channels))
+            if (mean is null || variance is null)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization in an image pipeline needs Mean and Variance with 1 or " + channels + " (channels) values each");
+                Report(Descriptors.MissingOption, at, "Normalization " + (mean is null ? "Mean" : "Variance") + " (1 or " + channels + " values, one per channel)");
                 return null;
             }
 
-            if (variance.Any(v => v < 0 || double.IsNaN(v)))
+            string perChannel = "1 or " + channels + " (one per channel)";
+            if (mean.Length != 1 && mean.Length != channels)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization: a variance is negative or NaN");
+                Report(Descriptors.WrongValueCount, at, "Normalization Mean", mean.Length, perChannel);
+                return null;
+            }
+
+            if (variance.Length != mean.Length)
+            {
+                Report(Descriptors.WrongValueCount, at, "Normalization Variance", variance.Length, "as many as Mean (" + mean.Length + ")");
+                return null;
+            }
+
+            int negative = Array.FindIndex(variance, v => v < 0);
+            if (negative >= 0)
+            {
+                Report(Descriptors.NegativeVariance, at, "Normalization Variance[" + negative + "]", Show(variance[negative]));
                 return null;
             }
 
@@ -185,9 +198,16 @@ internal static class ImagePipelineParser
         {
             EquatableArray<double>? factor = Factor(a, "Factor", at, required: true, contrast: contrast, lowest: -1, highest: 1);
             double[] range = Doubles(a, "ValueRange") ?? new double[] { 0, 255 };
-            if (range.Length != 2 || !(range[0] < range[1]))
+            string name = (contrast ? "RandomContrast" : "RandomBrightness") + " ValueRange";
+            if (range.Length != 2)
             {
-                Report(Descriptors.InvalidOption, at, (contrast ? "RandomContrast" : "RandomBrightness") + ": ValueRange must be two ascending values");
+                Report(Descriptors.WrongValueCount, at, name, range.Length, "2");
+                return null;
+            }
+
+            if (!(range[0] < range[1]))
+            {
+                Report(Descriptors.InvalidRange, at, name, Values(range), "the lower bound must be below the upper");
                 return null;
             }
 
@@ -201,11 +221,12 @@ internal static class ImagePipelineParser
         public EquatableArray<double>? Factor(AttributeData a, string name, LocationInfo? at, bool required, bool contrast = false, double? lowest = null, double? highest = null)
         {
             double[]? factor = Doubles(a, name);
+            name = a.AttributeClass?.Name.Replace("Attribute", "") + " " + name;
             if (factor is null)
             {
                 if (required)
                 {
-                    Report(Descriptors.MissingOption, at, name + " is required");
+                    Report(Descriptors.MissingOption, at, name);
                 }
 
                 return null;
@@ -229,7 +250,7 @@ internal static class ImagePipelineParser
 
             if (!ok)
             {
-                Report(Descriptors.InvalidOption, at, name + " must be one value f (meaning [-f, f]) or two values: " + rangeText);
+                Report(Descriptors.InvalidRange, at, name, Values(factor), "one value f (meaning [-f, f]) or two values, " + rangeText);
                 return null;
             }
 
@@ -242,7 +263,7 @@ internal static class ImagePipelineParser
         {
             if (value <= 0)
             {
-                Report(Descriptors.InvalidOption, at, name + " must be greater than 0, not " + value);
+                Report(Descriptors.OptionOutOfRange, at, name, "greater than 0", value);
             }
 
             return value;
@@ -254,7 +275,7 @@ internal static class ImagePipelineParser
             int value = Int(a, name);
             if (!System.Enum.IsDefined(typeof(T), value))
             {
-                Report(Descriptors.InvalidOption, at, name + " " + value + " is not a defined value");
+                Report(Descriptors.UndefinedEnumValue, at, name, value, typeof(T).Name);
                 return default;
             }
 
@@ -283,19 +304,19 @@ internal static class ImagePipelineParser
             float f = (float)value;
             if (float.IsNaN(f) || float.IsInfinity(f))
             {
-                Report(Descriptors.InvalidOption, at, name + " must be a finite float32 value");
+                Report(Descriptors.NotFiniteFloat32, at, name, Show(value));
                 return 0f;
             }
 
             return f;
         }
 
-        private void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params object[] arguments)
-        {
-            object[] withSubject = descriptor == Descriptors.ConflictingOptions || descriptor == Descriptors.InvalidOption || descriptor == Descriptors.MissingOption
-                ? new object[] { "ImagePipeline " + subject }.Concat(arguments).ToArray()
-                : arguments;
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, withSubject));
-        }
+        private static string Values(double[] values) => string.Join(", ", values.Select(Show));
+
+        private static string Show(double value) => value.ToString("R");
+
+        /// <summary>Reports a rule about the pipeline's attributes; "ImagePipeline Name" is the message's subject.</summary>
+        private void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params object[] arguments) =>
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, new object[] { "ImagePipeline " + subject }.Concat(arguments).ToArray()));
     }
 }

@@ -78,8 +78,7 @@ internal static class FeatureRecordParser
 
         if (members.Count == 0 && diagnostics.Count == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, typeLocation, "FeatureRecord " + type.Name,
-                "no property or field carries a layer attribute, so there is nothing to encode"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.RecordWithoutMembers, typeLocation, type.Name));
         }
 
         return diagnostics.Count > 0
