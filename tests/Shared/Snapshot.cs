@@ -3,7 +3,7 @@ namespace PrepGen.Tests.Shared;
 /// <summary>
 /// Committed expected output ("snapshots", reviewed by a person so a change shows up in the diff): text is
 /// compared with '\n' line ends. Run the tests with PREPGEN_UPDATE_SNAPSHOTS=1 to rewrite the files from the
-/// actual output instead; the test still compares, so it passes only when the rewrite took.
+/// actual output first; the test still compares, so it passes only when the rewrite took.
 /// </summary>
 internal static class Snapshot
 {
@@ -14,28 +14,5 @@ internal static class Snapshot
     {
         Assert.True(File.Exists(path), "missing snapshot " + path + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
         return File.ReadAllText(path).ReplaceLineEndings("\n");
-    }
-
-    /// <summary>Compares <paramref name="actual"/> with the file at <paramref name="path"/> (rewritten first when updating).</summary>
-    public static void Match(string path, string actual)
-    {
-        if (Updating)
-        {
-            File.WriteAllText(path, actual);
-        }
-
-        Assert.Equal(Read(path), actual.ReplaceLineEndings("\n"));
-    }
-
-    /// <summary>Byte for byte, for files whose line ends are part of the output (a CRLF vocabulary stays CRLF).</summary>
-    public static void MatchBytes(string path, byte[] actual, string hint)
-    {
-        if (Updating)
-        {
-            File.WriteAllBytes(path, actual);
-        }
-
-        Assert.True(File.Exists(path), "missing snapshot " + path + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
-        Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(actual), path + " differs from the output; " + hint);
     }
 }
