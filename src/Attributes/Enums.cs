@@ -1,4 +1,11 @@
+// Also compiled into the generator (linked, PREPGEN_GENERATOR), which reads attribute arguments into these
+// types: one definition of each enum. There they live in the generator's model namespace, so a project that
+// references both assemblies (the generator's tests) sees one PrepGen.OutputMode.
+#if PREPGEN_GENERATOR
+namespace PrepGen.Generator.Model;
+#else
 namespace PrepGen;
+#endif
 
 /// <summary>How a layer encodes its result (Keras <c>output_mode</c>).</summary>
 public enum OutputMode

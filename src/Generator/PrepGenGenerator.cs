@@ -82,7 +82,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
                 .Select(static (pair, _) => pair.Right.Owned(pair.Left))
                 .WithTrackingName(StepNames.ShareTable)
                 .Where(static request => request is not null)
-                .Select(static (request, ct) => BuiltTable.Build(request!, ct))
+                .Select(static (request, ct) => GeneratorStep.Run(
+                    TableSubject(request!), GeneratorStep.Unlocated, () => BuiltTable.Build(request!, ct), errors => BuiltTable.Failed(request!, errors[0])))
                 .WithTrackingName(StepNames.BuildTable);
             context.RegisterSourceOutput(built.Combine(assemblyName), static (spc, pair) => EmitTable(spc, pair.Left, pair.Right));
         }
@@ -90,22 +91,16 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
 
     private static void EmitTable(SourceProductionContext context, BuiltTable table, string assemblyName)
     {
-        TableRequest request = table.Request;
-        if (table.Error is not null)
+        if (table.Failure is { } failure)
         {
-            context.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, null, "the lookup table of " + request.Vocabulary.Source, table.Error).ToDiagnostic());
+            context.ReportDiagnostic(failure.ToDiagnostic());
         }
 
-        string source = Guard(() => TableDataEmitter.Emit(table, assemblyName), "the lookup table of " + request.Vocabulary.Source, e =>
-        {
-            Report(context, e);
-            return "";
-        });
-        if (source.Length > 0)
-        {
-            context.AddSource(TableDataEmitter.HintName(request), source);
-        }
+        GeneratorStep.AddSource(context, TableDataEmitter.HintName(table.Request), TableSubject(table.Request), () => TableDataEmitter.Emit(table, assemblyName));
     }
+
+    /// <summary>A table is shared, so its failures name the vocabulary, not a layer.</summary>
+    private static string TableSubject(TableRequest request) => "the lookup table of " + request.Vocabulary.Source;
 
     private static bool IsMapped(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options) =>
         options.TryGetValue(StateFile.MappedMetadata, out string? value) && string.Equals(value, "mapped", StringComparison.OrdinalIgnoreCase);
@@ -119,7 +114,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownAttributes.FeatureRecord,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => Guard(() => FeatureRecordParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new RecordParseResult(null, e, FeatureRecordParser.StubOrNull(ctx, ct))))
+                static (ctx, ct) => GeneratorStep.Run(ctx.TargetSymbol.Name, () => GeneratorStep.AttributeOf(ctx), () => FeatureRecordParser.Parse(ctx, ct), e => new RecordParseResult(null, e, FeatureRecordParser.StubOrNull(ctx, ct))))
             .WithTrackingName(StepNames.ParseRecord);
 
         IncrementalValuesProvider<RecordBindInput> inputs = parsed
@@ -129,7 +124,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.ResolveRecord);
 
         IncrementalValuesProvider<RecordBindResult> bound = inputs
-            .Select(static (input, ct) => Guard(() => FeatureRecordBinder.Bind(input, ct), input.Spec.TypeName, e => new RecordBindResult(null, e, input.Spec)))
+            .Select(static (input, ct) => GeneratorStep.Run(
+                input.Spec.TypeName, () => input.Locations.Count > 0 ? input.Locations[0].At : null, () => FeatureRecordBinder.Bind(input, ct), e => new RecordBindResult(null, e, input.Spec)))
             .WithTrackingName(StepNames.BindRecord);
 
         IncrementalValuesProvider<BoundRecord> records = bound
@@ -141,16 +137,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(records.Combine(assemblyName), static (spc, pair) =>
         {
             BoundRecord record = pair.Left;
-            string source = Guard(() => FeatureRecordEmitter.Emit(record, pair.Right), record.Spec.QualifiedName, e =>
-            {
-                Report(spc, e);
-                return "";
-            });
-            if (source.Length > 0)
-            {
-                spc.AddSource(record.Spec.HintStem + ".FeatureRecord.g.cs", source);
-            }
-            else
+            if (!GeneratorStep.AddSource(spc, record.Spec.HintStem + ".FeatureRecord.g.cs", record.Spec.QualifiedName, () => FeatureRecordEmitter.Emit(record, pair.Right)))
             {
                 EmitRecordStub(spc, record.Spec);
             }
@@ -168,18 +155,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .ToImmutableArray());
     }
 
-    private static void EmitRecordStub(SourceProductionContext context, FeatureRecordSpec spec)
-    {
-        string source = Guard(() => FeatureRecordEmitter.EmitStub(spec), spec.QualifiedName, e =>
-        {
-            Report(context, e);
-            return "";
-        });
-        if (source.Length > 0)
-        {
-            context.AddSource(spec.HintStem + ".FeatureRecord.g.cs", source);
-        }
-    }
+    private static void EmitRecordStub(SourceProductionContext context, FeatureRecordSpec spec) =>
+        GeneratorStep.AddSource(context, spec.HintStem + ".FeatureRecord.g.cs", spec.QualifiedName, () => FeatureRecordEmitter.EmitStub(spec));
 
     private static void RegisterImagePipelines(IncrementalGeneratorInitializationContext context)
     {
@@ -187,22 +164,12 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownAttributes.ImagePipeline,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => Guard(() => ImagePipelineParser.Parse(ctx, ct), ctx.TargetSymbol.Name, e => new ImageParseResult(null, e)))
+                static (ctx, ct) => GeneratorStep.Run(ctx.TargetSymbol.Name, () => GeneratorStep.AttributeOf(ctx), () => ImagePipelineParser.Parse(ctx, ct), e => new ImageParseResult(null, e)))
             .WithTrackingName(StepNames.ParseImagePipeline);
 
         context.RegisterSourceOutput(pipelines.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
-        context.RegisterSourceOutput(pipelines.Where(static r => r.Model is not null), static (spc, r) =>
-        {
-            string source = Guard(() => ImagePipelineEmitter.Emit(r.Model!), r.Model!.QualifiedName, e =>
-            {
-                Report(spc, e);
-                return "";
-            });
-            if (source.Length > 0)
-            {
-                spc.AddSource(r.Model.HintStem + ".ImagePipeline.g.cs", source);
-            }
-        });
+        context.RegisterSourceOutput(pipelines.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!), static (spc, model) =>
+            GeneratorStep.AddSource(spc, model.HintStem + ".ImagePipeline.g.cs", model.QualifiedName, () => ImagePipelineEmitter.Emit(model)));
     }
 
     private static IncrementalValuesProvider<TableRequest> RegisterLayer(
@@ -216,7 +183,7 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 metadataName,
                 static (node, _) => node is MethodDeclarationSyntax,
-                (ctx, ct) => Guard(() => LayerParser.Parse(ctx, kind, ct), ctx.TargetSymbol.Name, e => new ParseResult(null, e)))
+                (ctx, ct) => GeneratorStep.Run(ctx.TargetSymbol.Name, () => GeneratorStep.AttributeOf(ctx), () => LayerParser.Parse(ctx, kind, ct), e => new ParseResult(null, e)))
             .WithTrackingName(StepNames.Parse);
 
         // Resolve re-runs whenever any state file changes, but yields an equal input unless a file this layer names
@@ -228,7 +195,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Resolve);
 
         IncrementalValuesProvider<BindResult> bound = inputs
-            .Select(static (input, ct) => LayerBinder.Bind(input, ct))
+            .Select(static (input, ct) => GeneratorStep.Run(
+                input.Spec.MemberName is null ? input.Spec.QualifiedName : input.Spec.Subject, () => input.Location, () => LayerBinder.Bind(input, ct), e => new BindResult(null, e, input.Spec)))
             .WithTrackingName(StepNames.Bind);
 
         // The model holds no location: a line inserted above the layer leaves it equal, and its file Cached.
@@ -252,34 +220,14 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .Select(static (request, _) => request!);
     }
 
-    private static void EmitStub(SourceProductionContext context, LayerSpec spec)
-    {
-        string source = Guard(() => LayerEmitter.EmitStub(spec), spec.QualifiedName, e =>
-        {
-            Report(context, e);
-            return "";
-        });
-        if (source.Length > 0)
-        {
-            context.AddSource(Names.HintName(spec), source);
-        }
-    }
+    private static void EmitStub(SourceProductionContext context, LayerSpec spec) =>
+        GeneratorStep.AddSource(context, Names.HintName(spec), spec.QualifiedName, () => LayerEmitter.EmitStub(spec));
 
     private static void Emit(SourceProductionContext context, LayerModel model, string assemblyName)
     {
-        LayerSpec spec = model.Spec;
-        string source = Guard(() => LayerEmitter.Emit(model, assemblyName), spec.QualifiedName, e =>
+        if (!GeneratorStep.AddSource(context, Names.HintName(model.Spec), model.Spec.QualifiedName, () => LayerEmitter.Emit(model, assemblyName)))
         {
-            Report(context, e);
-            return "";
-        });
-        if (source.Length > 0)
-        {
-            context.AddSource(Names.HintName(spec), source);
-        }
-        else
-        {
-            EmitStub(context, spec);
+            EmitStub(context, model.Spec);
         }
     }
 
@@ -288,20 +236,6 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
         foreach (DiagnosticInfo diagnostic in diagnostics)
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-    }
-
-    /// <summary>The generator never throws into the compiler: a bug becomes PG9999 naming the layer.</summary>
-    internal static T Guard<T>(Func<T> work, string subject, Func<EquatableArray<DiagnosticInfo>, T> onError)
-    {
-        try
-        {
-            return work();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var diagnostic = DiagnosticInfo.Create(Descriptors.InternalError, null, subject, ex.GetType().Name + ": " + ex.Message);
-            return onError(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
     }
 }

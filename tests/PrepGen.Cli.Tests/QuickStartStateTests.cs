@@ -1,4 +1,5 @@
 using System.IO;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Cli.Tests;
 
@@ -12,7 +13,7 @@ public sealed class QuickStartStateTests : IDisposable
     [Fact]
     public void Adapt_sh_reproduces_the_committed_state_files()
     {
-        string sample = Path.Combine(RepoRoot(), "samples", "QuickStart");
+        string sample = Path.Combine(RepoPaths.Root, "samples", "QuickStart");
         string data = Path.Combine(sample, "data", "listings.csv");
         string[][] commands =
         [
@@ -31,16 +32,5 @@ public sealed class QuickStartStateTests : IDisposable
         {
             Assert.Equal(File.ReadAllText(Path.Combine(sample, "state", file)), File.ReadAllText(_cli.PathOf(file)));
         }
-    }
-
-    private static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PrepGen.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("PrepGen.sln not found");
     }
 }

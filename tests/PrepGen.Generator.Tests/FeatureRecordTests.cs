@@ -404,21 +404,28 @@ public class FeatureRecordTests
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
     }
 
+    /// <summary>A record declaration, the ID it reports, and a part of the message.</summary>
+    public static TheoryData<string, string, string> BadRecords() => new()
+    {
+        { "[FeatureRecord] public partial class R { [StringLookup(Vocabulary = new[] { \"a\" })] public System.DateTime When { get; set; } }", "PG0004", "'When'" },
+        { "[FeatureRecord] public partial class R { public int Plain { get; set; } }", "PG0007", "[FeatureRecord] 'R' has no property or field with a layer attribute" },
+        { "[FeatureRecord] public class R { [Hashing(NumBins = 2)] public long X; }", "PG0001", "partial" },
+        { "[FeatureRecord] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0006", "Member 'T' has no fixed width in the record's row: an Int-mode TextVectorization member needs OutputSequenceLength" },
+        { "[FeatureRecord] public partial class R { [Hashing(NumBins = 0)] public long X; }", "PG0200", "NumBins must be greater than 0" },
+        { "[FeatureRecord] public partial class R { [Hashing(NumBins = 2)][StringLookup(Vocabulary = new[] { \"a\" })] public string X = \"\"; }", "PG0003", "several layer attributes" },
+        { "[FeatureRecord] public partial class R { [CategoryEncoding(NumTokens = 300000000)] public long[] A = []; [CategoryEncoding(NumTokens = 300000000)] public long[] B = []; }", "PG0303", "the members encode to 600000000 elements; EncodedWidth is limited to 536870911" },
+        { "[FeatureRecord] public partial class R { [Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public float[] V = []; }", "PG0006", "a float[] member needs a Normalization with one mean per feature" },
+        { "[FeatureRecord(IntegerOutput = true)] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0006", "OutputSequenceLength" },
+        { "[FeatureRecord(IntegerOutput = true)] public partial class R { [Rescaling(Scale = 2)] public float P; }", "PG0005", "'P'" },
+    };
+
     [Theory]
-    [InlineData("[FeatureRecord] public partial class R { [StringLookup(Vocabulary = new[] { \"a\" })] public System.DateTime When { get; set; } }", "PG0004")]
-    [InlineData("[FeatureRecord] public partial class R { public int Plain { get; set; } }", "PG0202")]
-    [InlineData("[FeatureRecord] public class R { [Hashing(NumBins = 2)] public long X; }", "PG0001")]
-    [InlineData("[FeatureRecord] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0202")]
-    [InlineData("[FeatureRecord] public partial class R { [Hashing(NumBins = 0)] public long X; }", "PG0200")]
-    [InlineData("[FeatureRecord] public partial class R { [Hashing(NumBins = 2)][StringLookup(Vocabulary = new[] { \"a\" })] public string X = \"\"; }", "PG0003")]
-    [InlineData("[FeatureRecord] public partial class R { [CategoryEncoding(NumTokens = 300000000)] public long[] A = []; [CategoryEncoding(NumTokens = 300000000)] public long[] B = []; }", "PG0200")]
-    [InlineData("[FeatureRecord] public partial class R { [Normalization(Mean = new[] { 1.0 }, Variance = new[] { 1.0 })] public float[] V = []; }", "PG0202")]
-    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [TextVectorization(Vocabulary = new[] { \"a\" })] public string T = \"\"; }", "PG0202")]
-    [InlineData("[FeatureRecord(IntegerOutput = true)] public partial class R { [Rescaling(Scale = 2)] public float P; }", "PG0005")]
-    public void Bad_records_are_diagnostics(string declaration, string id)
+    [MemberData(nameof(BadRecords))]
+    public void Bad_records_are_diagnostics(string declaration, string id, string messagePart)
     {
         GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }

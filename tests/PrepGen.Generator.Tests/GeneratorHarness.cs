@@ -127,18 +127,6 @@ internal static class GeneratorHarness
         stream.Position = 0;
         return new AssemblyLoadContext("PrepGenTest" + Guid.NewGuid(), isCollectible: true).LoadFromStream(stream);
     }
-
-    /// <summary>The repository root (where PrepGen.sln is), for snapshot files and docs.</summary>
-    public static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir, "PrepGen.sln")))
-        {
-            dir = System.IO.Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("PrepGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>AnalyzerConfig options as MSBuild passes item metadata: <c>PrepGenTable="mapped"</c> on chosen files.</summary>
@@ -163,47 +151,4 @@ internal sealed class MappedFilesOptions : Microsoft.CodeAnalysis.Diagnostics.An
             return value is not null;
         }
     }
-}
-
-/// <summary>
-/// Snapshot files: a layer's or record's file as <c>NAME.g.cs.txt</c>, and each shared table it uses as
-/// <c>NAME.TYPE.g.cs.txt</c> (TYPE the table's class, e.g. <c>StringTable_20821d321e76d967</c>).
-/// </summary>
-internal static class SnapshotFiles
-{
-    public static string Dir => System.IO.Path.Combine(GeneratorHarness.RepoRoot(), "tests", "PrepGen.Generator.Tests", "Snapshots");
-
-    public static string PathOf(string name) => System.IO.Path.Combine(Dir, name + ".g.cs.txt");
-
-    /// <summary>Rewrites the snapshots of <paramref name="files"/> and of the run's tables (under the first name).</summary>
-    public static void Update(GeneratorRun run, params (string Name, string Hint)[] files)
-    {
-        foreach ((string name, string hint) in files)
-        {
-            System.IO.File.WriteAllText(PathOf(name), run.Generated(hint));
-        }
-
-        foreach (string stale in TablePaths(files[0].Name))
-        {
-            System.IO.File.Delete(stale);
-        }
-
-        foreach (GeneratedSourceResult table in run.Result.Results[0].GeneratedSources.Where(s => s.HintName.StartsWith("PrepGen.Table.", StringComparison.Ordinal)))
-        {
-            string type = table.HintName["PrepGen.Table.".Length..^".g.cs".Length];
-            System.IO.File.WriteAllText(System.IO.Path.Combine(Dir, files[0].Name + "." + type + ".g.cs.txt"), table.SourceText.ToString());
-        }
-    }
-
-    /// <summary>The table snapshots of <paramref name="name"/>: (hint name, text).</summary>
-    public static IEnumerable<(string Hint, string Text)> Tables(string name) =>
-        TablePaths(name).Select(path =>
-        {
-            string file = System.IO.Path.GetFileName(path);
-            string type = file[(name.Length + 1)..^".g.cs.txt".Length];
-            return ("PrepGen.Table." + type + ".g.cs", System.IO.File.ReadAllText(path));
-        });
-
-    private static IEnumerable<string> TablePaths(string name) =>
-        System.IO.Directory.GetFiles(Dir, name + ".*Table_*.g.cs.txt").Order(StringComparer.Ordinal);
 }

@@ -75,23 +75,35 @@ public class ImagePipelineTests
         Assert.Equal((2, 3), (Const("TrainingOutputHeight"), Const("TrainingOutputWidth")));
     }
 
+    /// <summary>A class declaration, the ID it reports, and a part of the message.</summary>
+    public static TheoryData<string, string, string> Rejections() => new()
+    {
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(2, 2, CropToAspectRatio = true, PadToAspectRatio = true)] public static partial class P { }", "PG0201", "CropToAspectRatio and PadToAspectRatio" },
+        { "[ImagePipeline(Height = 0, Width = 4, Channels = 1)] public static partial class P { }", "PG0200", "ImagePipeline.Height must be greater than 0, not 0" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)] public partial class P { }", "PG0001", "static partial" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomRotation] public static partial class P { }", "PG0202", "RandomRotation Factor is required" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomTranslation(HeightFactor = new[] { 0.5, 0.1 }, WidthFactor = new[] { 0.0 })] public static partial class P { }", "PG0217", "RandomTranslation HeightFactor = [0.5, 0.1] is not a valid range" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomBrightness(Factor = new[] { 1.5 })] public static partial class P { }", "PG0217", "at most 1" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { -0.5 })] public static partial class P { }", "PG0217", "non-negative" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomZoom(HeightFactor = new[] { -1.5 })] public static partial class P { }", "PG0217", "at least -1" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomFlip(Mode = (FlipMode)9)] public static partial class P { }", "PG0208", "Mode = 9 is not a defined FlipMode value" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][CenterCrop(0, 2)] public static partial class P { }", "PG0200", "CenterCrop height must be greater than 0" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { 0.5 }, ValueRange = new[] { 255.0, 0.0 })] public static partial class P { }", "PG0217", "RandomContrast ValueRange = [255, 0]" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomBrightness(Factor = new[] { 0.5 }, ValueRange = new[] { 0.0, 1.0, 2.0 })] public static partial class P { }", "PG0213", "ValueRange has 3 value(s) but needs 2" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 3)][Normalization(Mean = new[] { 0.5, 0.5 }, Variance = new[] { 1.0, 1.0 })] public static partial class P { }", "PG0213", "Mean has 2 value(s) but needs 1 or 3 (one per channel)" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Normalization(Mean = new[] { 0.5 }, Variance = new[] { -1.0 })] public static partial class P { }", "PG0215", "Normalization Variance[0] = -1 is negative" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Normalization(StatsFile = \"s.json\", StatsKey = \"k\")] public static partial class P { }", "PG0218", "StatsFile is for feature layers" },
+        { "[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(2, 2, PadToAspectRatio = true, FillValue = double.NaN)] public static partial class P { }", "PG0214", "FillValue = NaN is not a finite float32" },
+    };
+
     [Theory]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][Resizing(2, 2, CropToAspectRatio = true, PadToAspectRatio = true)] public static partial class P { }", "PG0201")]
-    [InlineData("[ImagePipeline(Height = 0, Width = 4, Channels = 1)] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)] public partial class P { }", "PG0001")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomRotation] public static partial class P { }", "PG0202")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomTranslation(HeightFactor = new[] { 0.5, 0.1 }, WidthFactor = new[] { 0.0 })] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomBrightness(Factor = new[] { 1.5 })] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { -0.5 })] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomZoom(HeightFactor = new[] { -1.5 })] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomFlip(Mode = (FlipMode)9)] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][CenterCrop(0, 2)] public static partial class P { }", "PG0200")]
-    [InlineData("[ImagePipeline(Height = 4, Width = 4, Channels = 1)][RandomContrast(Factor = new[] { 0.5 }, ValueRange = new[] { 255.0, 0.0 })] public static partial class P { }", "PG0200")]
-    public void Keras_rejections_are_diagnostics(string declaration, string id)
+    [MemberData(nameof(Rejections))]
+    public void Keras_rejections_are_diagnostics(string declaration, string id, string messagePart)
     {
         GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + declaration);
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(run.Result.Results[0].GeneratedSources);
     }
 
@@ -106,7 +118,7 @@ public class ImagePipelineTests
     {
         GeneratorRun run = GeneratorHarness.Run("using PrepGen;\nnamespace Demo;\n" + attributes + "\npublic static partial class P { }");
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("PG0200", diagnostic.Id);
+        Assert.Equal("PG0301", diagnostic.Id);
         Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);

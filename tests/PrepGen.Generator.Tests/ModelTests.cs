@@ -4,15 +4,6 @@ namespace PrepGen.Generator.Tests;
 
 public class ModelTests
 {
-    [Theory]
-    [InlineData(typeof(PrepGen.OutputMode), typeof(PrepGen.Generator.Model.OutputMode))]
-    [InlineData(typeof(PrepGen.OovMethod), typeof(PrepGen.Generator.Model.OovMethod))]
-    public void Generator_enum_mirrors_match_the_public_enums(Type publicEnum, Type mirror)
-    {
-        Assert.Equal(Enum.GetNames(publicEnum), Enum.GetNames(mirror));
-        Assert.Equal(Enum.GetValues(publicEnum).Cast<object>().Select(Convert.ToInt32), Enum.GetValues(mirror).Cast<object>().Select(Convert.ToInt32));
-    }
-
     [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_or_compilations()
     {

@@ -206,7 +206,7 @@ public class SharedTableIncrementalTests
     {
         GeneratorRun run = First(out _);
         var request = Values(run, StepNames.ShareTable).OfType<PrepGen.Generator.Tables.TableRequest>().Single(r => r.Vocabulary.Strings?.Contains("paris") == true);
-        string failed = PrepGen.Generator.Emit.TableDataEmitter.Emit(PrepGen.Generator.Tables.BuiltTable.Failed(request, "boom"), "TestProject");
+        string failed = PrepGen.Generator.Emit.TableDataEmitter.Emit(PrepGen.Generator.Tables.BuiltTable.Failed(request, PrepGen.Generator.Model.DiagnosticInfo.Create(PrepGen.Generator.Diagnostics.Descriptors.InternalError, null, "the table", "boom")), "TestProject");
         Assert.Contains("PG9999", failed, StringComparison.Ordinal);
 
         SyntaxTree table = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith(PrepGen.Generator.Emit.TableDataEmitter.HintName(request), StringComparison.Ordinal));

@@ -1,8 +1,4 @@
-using System.Text;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
-using Microsoft.CodeAnalysis.Text;
 
 namespace PrepGen.Generator.Tests;
 
@@ -89,32 +85,8 @@ public class TypeSnapshotTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Generated_code_matches_the_snapshot(string name, string hintName, string source)
-    {
-        string snapshot = SnapshotFiles.PathOf(name);
-        if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
-        {
-            SnapshotFiles.Update(GeneratorHarness.Run(source), (name, hintName));
-        }
-
-        Assert.True(File.Exists(snapshot), "missing snapshot " + snapshot + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
-        var test = new CSharpSourceGeneratorTest<PrepGenGenerator, DefaultVerifier>
-        {
-            ReferenceAssemblies = SnapshotTests.Net10,
-            TestState =
-            {
-                Sources = { source },
-                GeneratedSources = { (typeof(PrepGenGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
-            },
-        };
-        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences);
-        foreach ((string hint, string text) in SnapshotFiles.Tables(name))
-        {
-            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
-        }
-
-        await test.RunAsync();
-    }
+    public async Task Generated_code_matches_the_snapshot(string name, string hintName, string source) =>
+        await GeneratorSnapshots.Verify(source, [(name, hintName)]);
 
     /// <summary>A layer method declared inside a [FeatureRecord] (the importer's chain step): two files, two hint names.</summary>
     [Fact]
@@ -148,33 +120,6 @@ public class TypeSnapshotTests
                 private (long, long) AgeXPoutcome => (AgeLookup(Age), Poutcome);
             }
             """;
-        (string Name, string Hint)[] files = { ("FeatureRecordPets", "Demo.Pets.FeatureRecord.g.cs"), ("FeatureRecordPetsAgeLookup", "Demo.Pets.AgeLookup.PrepGen.g.cs") };
-        string Snapshot(string name) => SnapshotFiles.PathOf(name);
-        if (Environment.GetEnvironmentVariable("PREPGEN_UPDATE_SNAPSHOTS") == "1")
-        {
-            SnapshotFiles.Update(GeneratorHarness.Run(source), files);
-        }
-
-        var test = new CSharpSourceGeneratorTest<PrepGenGenerator, DefaultVerifier>
-        {
-            ReferenceAssemblies = SnapshotTests.Net10,
-            TestState =
-            {
-                Sources = { source },
-            },
-        };
-        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences);
-        foreach ((string name, string hint) in files)
-        {
-            Assert.True(File.Exists(Snapshot(name)), "missing snapshot " + Snapshot(name) + " (run with PREPGEN_UPDATE_SNAPSHOTS=1)");
-            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(File.ReadAllText(Snapshot(name)), Encoding.UTF8)));
-        }
-
-        foreach ((string hint, string text) in SnapshotFiles.Tables(files[0].Name))
-        {
-            test.TestState.GeneratedSources.Add((typeof(PrepGenGenerator), hint, SourceText.From(text, Encoding.UTF8)));
-        }
-
-        await test.RunAsync();
+        await GeneratorSnapshots.Verify(source, [("FeatureRecordPets", "Demo.Pets.FeatureRecord.g.cs"), ("FeatureRecordPetsAgeLookup", "Demo.Pets.AgeLookup.PrepGen.g.cs")]);
     }
 }

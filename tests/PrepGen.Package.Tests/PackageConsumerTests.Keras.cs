@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Package.Tests;
 
@@ -29,7 +30,7 @@ public partial class PackageConsumerTests
     [Fact]
     public void A_PrepGenKerasModel_item_imports_the_model_at_build_time_and_again_only_when_it_changes()
     {
-        string fixtures = Path.Combine(RepoRoot(), "tests", "PrepGen.Import.Tests", "Fixtures");
+        string fixtures = Path.Combine(RepoPaths.Root, "tests", "PrepGen.Import.Tests", "Fixtures");
         string pets = Path.Combine(fixtures, "models", PetsFixture + ".keras");
         using JsonDocument sample = JsonDocument.Parse(File.ReadLines(Path.Combine(fixtures, "samples", PetsFixture + ".jsonl")).First());
 

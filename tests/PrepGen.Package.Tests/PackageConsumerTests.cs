@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Threading.Tasks;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Package.Tests;
 
@@ -151,16 +152,5 @@ public partial class PackageConsumerTests(PackedPackage package) : IClassFixture
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), file + " timed out");
         return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    internal static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PrepGen.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("PrepGen.sln not found");
     }
 }

@@ -1,3 +1,5 @@
+using PrepGen.Tests.Shared;
+
 namespace PrepGen.Package.Tests;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class PackedPackage : IDisposable
     public PackedPackage()
     {
         string feed = Path.Combine(_root, "feed");
-        string repo = PackageConsumerTests.RepoRoot();
+        string repo = RepoPaths.Root;
         PackageConsumerTests.Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "Package", "PrepGen.Package.csproj"), "-c", "Release", "-o", feed);
         Assert.True(File.Exists(Path.Combine(feed, "PrepGen.0.1.0.nupkg")));
         Feed = feed;

@@ -1,3 +1,5 @@
+using PrepGen.Tests.Shared;
+
 namespace PrepGen.Package.Tests;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class ToolInstallTests : IDisposable
     [Fact]
     public void The_packed_tool_installs_globally_and_locally_and_runs()
     {
-        string repo = PackageConsumerTests.RepoRoot();
+        string repo = RepoPaths.Root;
         string feed = Path.Combine(_root, "feed");
         string pack = PackageConsumerTests.Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "Cli", "PrepGen.Cli.csproj"), "-c", "Release", "-o", feed);
         Assert.DoesNotContain("warning", pack, StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PrepGen.Adapt;
 using PrepGen.Parity.Tests.Layers;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Parity.Tests;
 
@@ -15,7 +16,7 @@ public sealed class NumericLayerTests
 
     private static readonly float[] DocstringData = [-1.5f, 1.0f, 3.4f, .5f, 0.0f, 3.0f, 1.3f, 0.0f];
 
-    private static string StatePath => Path.Combine(RepoRoot(), "tests", "PrepGen.Parity.Tests", "state", "guide-stats.json");
+    private static string StatePath => Path.Combine(RepoPaths.Root, "tests", "PrepGen.Parity.Tests", "state", "guide-stats.json");
 
     /// <summary>Writes the committed state file with the adapters (PREPGEN_UPDATE_STATE=1 rewrites it).</summary>
     [Fact]
@@ -283,15 +284,4 @@ public sealed class NumericLayerTests
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "PrepGen.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("PrepGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,10 +1,12 @@
+using PrepGen.Tests.Shared;
+
 namespace PrepGen.Parity.Tests;
 
 /// <summary>The committed state files of this project (tests/PrepGen.Parity.Tests/state), read from the source tree.</summary>
 internal static class StateFiles
 {
     public static string Path(string name) =>
-        System.IO.Path.Combine(RepoRoot(), "tests", "PrepGen.Parity.Tests", "state", name);
+        System.IO.Path.Combine(RepoPaths.Root, "tests", "PrepGen.Parity.Tests", "state", name);
 
     /// <summary>A Keras vocabulary file's tokens: split on \n, one trailing \r dropped, final newline optional.</summary>
     public static string[] ReadVocabulary(string name)
@@ -17,16 +19,5 @@ internal static class StateFiles
         }
 
         return lines.ToArray();
-    }
-
-    private static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir, "PrepGen.sln")))
-        {
-            dir = System.IO.Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("PrepGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

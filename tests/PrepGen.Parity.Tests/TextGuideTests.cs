@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PrepGen.Adapt;
 using PrepGen.Parity.Tests.Layers;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Parity.Tests;
 
@@ -12,42 +13,6 @@ namespace PrepGen.Parity.Tests;
 /// </summary>
 public sealed class TextGuideTests : IDisposable
 {
-    // Odyssey XIX, copied from the Keras guide (keras-io guides/preprocessing_layers.py) by a script (byte for byte).
-    private static readonly string[] Greek =
-    {
-        "ξεῖν᾽, ἦ τοι μὲν ὄνειροι ἀμήχανοι ἀκριτόμυθοι",
-        "γίγνοντ᾽, οὐδέ τι πάντα τελείεται ἀνθρώποισι.",
-        "δοιαὶ γάρ τε πύλαι ἀμενηνῶν εἰσὶν ὀνείρων:",
-        "αἱ μὲν γὰρ κεράεσσι τετεύχαται, αἱ δ᾽ ἐλέφαντι:",
-        "τῶν οἳ μέν κ᾽ ἔλθωσι διὰ πριστοῦ ἐλέφαντος,",
-        "οἵ ῥ᾽ ἐλεφαίρονται, ἔπε᾽ ἀκράαντα φέροντες:",
-        "οἱ δὲ διὰ ξεστῶν κεράων ἔλθωσι θύραζε,",
-        "οἵ ῥ᾽ ἔτυμα κραίνουσι, βροτῶν ὅτε κέν τις ἴδηται.",
-    };
-
-    // The guide's int64 output for the same eight lines, padded with 0 to the longest row (copied by the same script).
-    private static readonly long[][] GreekIds =
-    {
-        new long[] { 37, 12, 25, 5, 9, 20, 21, 0, 0 },
-        new long[] { 51, 34, 27, 33, 29, 18, 0, 0, 0 },
-        new long[] { 49, 52, 30, 31, 19, 46, 10, 0, 0 },
-        new long[] { 7, 5, 50, 43, 28, 7, 47, 17, 0 },
-        new long[] { 24, 35, 39, 40, 3, 6, 32, 16, 0 },
-        new long[] { 4, 2, 15, 14, 22, 23, 0, 0, 0 },
-        new long[] { 36, 48, 6, 38, 42, 3, 45, 0, 0 },
-        new long[] { 4, 2, 13, 41, 53, 8, 44, 26, 11 },
-    };
-
-    private static readonly string[] Brain =
-    {
-        "The Brain is wider than the Sky",
-        "For put them side by side",
-        "The one the other will contain",
-        "With ease and You beside",
-    };
-
-    private const string Deeper = "The Brain is deeper than the sea";
-
     private readonly string _folder = Directory.CreateTempSubdirectory("prepgen-textguide-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -56,13 +21,13 @@ public sealed class TextGuideTests : IDisposable
     public void Brain_int_adapter_writes_the_committed_vocabulary_and_the_layer_gives_the_guide_ids()
     {
         var adapter = new TextVectorizationAdapter();
-        adapter.Update(Brain);
+        adapter.Update(KerasGuide.Brain);
         AssertSavedEqualsCommitted(adapter, "brain-int.txt");
         Assert.Equal(new[] { "", "[UNK]" }, adapter.GetVocabulary().Take(2));
 
         // [[ 2 19 14  1  9  2  1]]
         var ids = new long[16];
-        int count = TextGuideLayers.BrainInt(Deeper, ids);
+        int count = TextGuideLayers.BrainInt(KerasGuide.Deeper, ids);
         Assert.Equal(7, count);
         Assert.Equal(new long[] { 2, 19, 14, 1, 9, 2, 1 }, ids[..count]);
     }
@@ -71,7 +36,7 @@ public sealed class TextGuideTests : IDisposable
     public void Brain_bigram_multi_hot_matches_the_guide()
     {
         var adapter = new TextVectorizationAdapter { OutputMode = OutputMode.MultiHot, Ngrams = 2 };
-        adapter.Update(Brain);
+        adapter.Update(KerasGuide.Brain);
         AssertSavedEqualsCommitted(adapter, "brain-bigram.txt");
         Assert.Equal(41, adapter.GetVocabulary().Count);
 
@@ -79,7 +44,7 @@ public sealed class TextGuideTests : IDisposable
             .Split(' ').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(41, expected.Length);
         var output = new float[41];
-        TextGuideLayers.BrainBigramMultiHot(Deeper, output);
+        TextGuideLayers.BrainBigramMultiHot(KerasGuide.Deeper, output);
         Assert.Equal(expected, output);
     }
 
@@ -87,7 +52,7 @@ public sealed class TextGuideTests : IDisposable
     public void Brain_bigram_tf_idf_matches_the_guide()
     {
         var adapter = new TextVectorizationAdapter { OutputMode = OutputMode.TfIdf, Ngrams = 2 };
-        adapter.Update(Brain);
+        adapter.Update(KerasGuide.Brain);
         string vocabulary = Path.Combine(_folder, "brain-bigram.txt");
         string idf = Path.Combine(_folder, "brain-bigram-idf.txt");
         adapter.Save(vocabulary, idf);
@@ -104,7 +69,7 @@ public sealed class TextGuideTests : IDisposable
         }
 
         var output = new float[41];
-        TextGuideLayers.BrainBigramTfIdf(Deeper.AsSpan(), output);
+        TextGuideLayers.BrainBigramTfIdf(KerasGuide.Deeper.AsSpan(), output);
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.True(Math.Abs(output[i] - expected[i]) <= 1e-6, $"entry {i}: {output[i].ToString("R", CultureInfo.InvariantCulture)}, the guide prints {expected[i]}");
@@ -115,13 +80,13 @@ public sealed class TextGuideTests : IDisposable
     public void Greek_int_adapter_writes_the_committed_vocabulary_and_the_layer_gives_the_guide_matrix()
     {
         var adapter = new TextVectorizationAdapter();
-        adapter.Update(Greek);
+        adapter.Update(KerasGuide.Greek);
         AssertSavedEqualsCommitted(adapter, "greek-int.txt");
 
-        int width = GreekIds[0].Length;
+        int width = KerasGuide.GreekIds[0].Length;
         var ids = new long[16];
         var rows = new List<long[]>();
-        foreach (string line in Greek)
+        foreach (string line in KerasGuide.Greek)
         {
             int count = TextGuideLayers.GreekInt(Encoding.UTF8.GetBytes(line), ids);
             rows.Add(ids[..count]);
@@ -131,7 +96,7 @@ public sealed class TextGuideTests : IDisposable
         Assert.Equal(width, rows.Max(r => r.Length));
         for (int r = 0; r < rows.Count; r++)
         {
-            Assert.Equal(GreekIds[r], rows[r].Concat(Enumerable.Repeat(0L, width - rows[r].Length)).ToArray());
+            Assert.Equal(KerasGuide.GreekIds[r], rows[r].Concat(Enumerable.Repeat(0L, width - rows[r].Length)).ToArray());
         }
     }
 

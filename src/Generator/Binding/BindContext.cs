@@ -36,7 +36,14 @@ internal sealed class BindContext
     public void Report(DiagnosticDescriptor descriptor, params object?[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Location, arguments));
 
-    public void Invalid(string message) => Report(Descriptors.InvalidOption, Subject, message);
+    /// <summary>Reports a rule about the layer's options: <see cref="Subject"/> is the message's first argument.</summary>
+    public void Reject(DiagnosticDescriptor descriptor, params object?[] arguments)
+    {
+        var all = new object?[arguments.Length + 1];
+        all[0] = Subject;
+        arguments.CopyTo(all, 1);
+        Report(descriptor, all);
+    }
 
     /// <summary>Finds the one AdditionalFiles item a path names, or reports why not.</summary>
     public StateFile? FindFile(string role, string requested)

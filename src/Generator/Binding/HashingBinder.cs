@@ -18,8 +18,8 @@ internal static class HashingBinder
                 : context.Spec.Method.Parameters[0].Kind is ValueKind.String or ValueKind.CharSpan or ValueKind.ByteSpan;
             if (mask.IsString != stringInput)
             {
-                context.Invalid("MaskValue " + mask + " is " + (mask.IsString ? "a string" : "an integer") +
-                    " but the method takes " + (stringInput ? "strings" : "integers") + "; Keras compares the mask with the input values");
+                context.Reject(Descriptors.TokenTypeMismatch, "MaskValue", mask,
+                    (stringInput ? "a string: the method takes strings" : "an integer: the method takes integers") + ", and Keras compares the mask with the input values");
             }
         }
 
@@ -55,13 +55,13 @@ internal static class HashingBinder
     {
         if (value is null)
         {
-            context.Report(Descriptors.MissingOption, context.Subject, name + " is required");
+            context.Reject(Descriptors.MissingOption, name);
             return null;
         }
 
         if (value <= 0)
         {
-            context.Invalid(name + " must be greater than 0, not " + value);
+            context.Reject(Descriptors.OptionOutOfRange, name, "greater than 0", value);
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using PrepGen.Generator.Diagnostics;
@@ -48,14 +49,14 @@ internal static class IdfLoader
 
         if (weights.Length != entryCount)
         {
-            context.Report(Descriptors.IdfMismatch, context.Subject,
-                source + " has " + weights.Length + " weights but the vocabulary lists " + entryCount + " entries; Keras needs one weight per entry");
+            context.Reject(Descriptors.IdfMismatch, source, weights.Length, entryCount);
             return null;
         }
 
-        if (weights.Any(w => double.IsNaN(w) || double.IsInfinity(w)))
+        int infinite = Array.FindIndex(weights, w => double.IsNaN(w) || double.IsInfinity(w));
+        if (infinite >= 0)
         {
-            context.Report(Descriptors.IdfMismatch, context.Subject, source + " holds a weight that is not finite");
+            context.Reject(Descriptors.NotFiniteFloat32, source + " weight " + infinite, weights[infinite].ToString("R"));
             return null;
         }
 

@@ -16,16 +16,7 @@ internal static class LayerBinder
     {
         LayerSpec spec = input.Spec;
         var context = new BindContext(spec, input.Location, input.Files);
-        LayerModel? model;
-        try
-        {
-            model = BindLayer(context, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            context.Report(Descriptors.InternalError, spec.MemberName is null ? spec.QualifiedName : spec.Subject, ex.GetType().Name + ": " + ex.Message);
-            model = null;
-        }
+        LayerModel? model = BindLayer(context, cancellationToken);
 
         return context.HasErrors || model is null
             ? new BindResult(null, context.Diagnostics.ToEquatableArray(), spec)
@@ -37,20 +28,19 @@ internal static class LayerBinder
         LayerOptions options = context.Options;
         foreach (string invalid in options.Invalid)
         {
-            context.Invalid(invalid + " has a value of an unsupported type");
+            context.Reject(Descriptors.UnsupportedOptionType, invalid);
         }
 
         CheckUtf8(context);
 
         OutputMode defaultMode = context.Spec.Kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
-        int modeValue = options.OutputMode ?? (int)defaultMode;
-        if (!Enum.IsDefined(typeof(OutputMode), modeValue))
+        OutputMode mode = options.OutputMode ?? defaultMode;
+        if (!Enum.IsDefined(typeof(OutputMode), mode))
         {
-            context.Invalid("OutputMode " + modeValue + " is not a defined OutputMode value");
+            context.Reject(Descriptors.UndefinedEnumValue, "OutputMode", (int)mode, "OutputMode");
             return null;
         }
 
-        var mode = (OutputMode)modeValue;
         if (!CheckModeAllowed(context, mode))
         {
             return null;
@@ -98,8 +88,7 @@ internal static class LayerBinder
             {
                 if (UnpairedSurrogate(vocabulary[i]) is { } at)
                 {
-                    context.Invalid("Vocabulary entry " + i + " holds an unpaired surrogate (U+" + ((int)vocabulary[i][at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) +
-                        " at char " + at + "), which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+                    context.Reject(Descriptors.UnpairedSurrogate, "Vocabulary entry " + i, ((int)vocabulary[i][at]).ToString("X4"), at);
                     return;
                 }
             }
@@ -107,9 +96,9 @@ internal static class LayerBinder
 
         foreach ((string name, OptionalToken? token) in new[] { (o.MaskToken is { IsString: true } && context.Spec.Kind == LayerKind.Hashing ? "MaskValue" : "MaskToken", o.MaskToken), ("OovToken", o.OovToken) })
         {
-            if (token?.Text is { } text && UnpairedSurrogate(text) is not null)
+            if (token?.Text is { } text && UnpairedSurrogate(text) is { } at)
             {
-                context.Invalid(name + " holds an unpaired surrogate, which has no UTF-8 form; Keras compares tokens as UTF-8 bytes");
+                context.Reject(Descriptors.UnpairedSurrogate, name, ((int)text[at]).ToString("X4"), at);
             }
         }
     }
@@ -147,7 +136,7 @@ internal static class LayerBinder
             return true;
         }
 
-        context.Invalid("OutputMode " + mode + " is not supported; Keras accepts " + string.Join(", ", allowed));
+        context.Reject(Descriptors.OutputModeNotSupported, mode, string.Join(", ", allowed));
         return false;
     }
 
@@ -157,7 +146,7 @@ internal static class LayerBinder
         LayerOptions options = context.Options;
         if (options.Salt is not null && options.SaltPair is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "Salt", "SaltPair");
+            context.Reject(Descriptors.ConflictingOptions, "Salt", "SaltPair");
             return null;
         }
 
@@ -165,7 +154,7 @@ internal static class LayerBinder
         {
             if (pair.Count != 2)
             {
-                context.Invalid("SaltPair must hold exactly 2 values (the SipHash key), not " + pair.Count);
+                context.Reject(Descriptors.WrongValueCount, "SaltPair", pair.Count, "exactly 2 (the SipHash key)");
                 return null;
             }
 

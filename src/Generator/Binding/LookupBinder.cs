@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
@@ -21,62 +20,62 @@ internal static class LookupBinder
         int numOov = text ? 1 : o.NumOovIndices ?? 1;
         if (numOov < 0)
         {
-            context.Invalid("NumOovIndices must be >= 0, not " + numOov);
+            context.Reject(Descriptors.OptionOutOfRange, "NumOovIndices", ">= 0", numOov);
         }
 
         // MaxTokens = 0 is the attribute's "unset"; Keras rejects max_tokens <= 1.
         int? maxTokens = o.MaxTokens is null or 0 ? null : o.MaxTokens;
         if (maxTokens is <= 1)
         {
-            context.Invalid("MaxTokens must be greater than 1 (it counts the mask and OOV slots), not " + maxTokens);
+            context.Reject(Descriptors.OptionOutOfRange, "MaxTokens", "greater than 1 (it counts the mask and OOV slots)", maxTokens);
         }
 
         if (o.PadToMaxTokens && maxTokens is null)
         {
-            context.Invalid("PadToMaxTokens requires MaxTokens");
+            context.Reject(Descriptors.OptionRequiresOption, "PadToMaxTokens", "MaxTokens");
         }
 
         if (o.Invert && model.Mode != OutputMode.Int)
         {
-            context.Invalid("Invert is only supported in OutputMode.Int");
+            context.Reject(Descriptors.OptionNotForOutputMode, "Invert", model.Mode, "it needs OutputMode.Int");
         }
 
         OptionalToken? mask = text ? new OptionalToken("", null) : o.MaskToken;
         OptionalToken oov = o.OovToken ?? (strings ? new OptionalToken("[UNK]", null) : new OptionalToken(null, -1));
         if (mask is not null && mask.IsString != strings)
         {
-            context.Invalid("MaskToken " + mask + " must be " + (strings ? "a string" : "an integer"));
+            context.Reject(Descriptors.TokenTypeMismatch, "MaskToken", mask, strings ? "a string" : "an integer");
         }
 
         if (oov.IsString != strings)
         {
-            context.Invalid("OovToken " + oov + " must be " + (strings ? "a string" : "an integer"));
+            context.Reject(Descriptors.TokenTypeMismatch, "OovToken", oov, strings ? "a string" : "an integer");
         }
 
         EquatableArray<long>? salt = LayerBinder.SaltKey(context);
-        var oovMethod = (OovMethod)(o.OovMethod ?? 0);
+        OovMethod oovMethod = o.OovMethod ?? OovMethod.FloorMod;
         if (!Enum.IsDefined(typeof(OovMethod), oovMethod))
         {
-            context.Invalid("OovMethod " + (int)oovMethod + " is not a defined OovMethod value");
+            context.Reject(Descriptors.UndefinedEnumValue, "OovMethod", (int)oovMethod, "OovMethod");
         }
         else if (!strings && salt is not null && oovMethod != OovMethod.FarmHash)
         {
-            context.Invalid("Salt and SaltPair require OovMethod = OovMethod.FarmHash for IntegerLookup");
+            context.Reject(Descriptors.OptionRequiresOption, "Salt or SaltPair on IntegerLookup", "OovMethod = OovMethod.FarmHash");
         }
 
         bool tfIdf = model.Mode == OutputMode.TfIdf;
         bool hasIdf = o.IdfWeights is not null || o.IdfWeightsFile is not null;
         if (o.IdfWeights is not null && o.IdfWeightsFile is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "IdfWeights", "IdfWeightsFile");
+            context.Reject(Descriptors.ConflictingOptions, "IdfWeights", "IdfWeightsFile");
         }
         else if (tfIdf && !hasIdf)
         {
-            context.Report(Descriptors.MissingOption, context.Subject, "OutputMode.TfIdf requires IdfWeights or IdfWeightsFile");
+            context.Reject(Descriptors.OptionRequiresOption, "OutputMode.TfIdf", "IdfWeights or IdfWeightsFile");
         }
         else if (!tfIdf && hasIdf)
         {
-            context.Invalid("IdfWeights/IdfWeightsFile are only used with OutputMode.TfIdf");
+            context.Reject(Descriptors.OptionNotForOutputMode, o.IdfWeights is not null ? "IdfWeights" : "IdfWeightsFile", model.Mode, "idf weights are only used with OutputMode.TfIdf");
         }
 
         if (context.HasErrors)
@@ -95,14 +94,14 @@ internal static class LookupBinder
         int tokenStart = oovStart + numOov;
         if ((long)tokenStart + load.Vocabulary.Count > int.MaxValue)
         {
-            context.Invalid("NumOovIndices = " + numOov + " leaves no room for the vocabulary's indices");
+            context.Reject(Descriptors.OptionOutOfRange, "NumOovIndices", "at most " + (int.MaxValue - oovStart - load.Vocabulary.Count) + " (every index must fit an int)", numOov);
             return null;
         }
 
         int vocabularySize = tokenStart + load.Vocabulary.Count;
         if (maxTokens is not null && vocabularySize > maxTokens)
         {
-            context.Report(Descriptors.VocabularyTooLarge, context.Subject, load.Vocabulary.Count, tokenStart, maxTokens);
+            context.Reject(Descriptors.VocabularyTooLarge, load.Vocabulary.Count, tokenStart, maxTokens);
             return null;
         }
 
@@ -158,6 +157,4 @@ internal sealed record SpecialTokens(OptionalToken? Mask, OptionalToken Oov, int
         Enumerable.Repeat(Mask!, OovStart).Concat(Enumerable.Repeat(Oov, NumOov));
 
     public static string Format(OptionalToken token) => token.ToString();
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using PrepGen.Generator.Diagnostics;
 using PrepGen.Generator.Model;
@@ -31,12 +30,13 @@ internal static class NumericBinder
         double[] mean;
         double[] variance;
         string source;
+        string about = context.Subject;
         if (inline)
         {
             if (options.Mean is null || options.Variance is null)
             {
-                context.Report(Descriptors.MissingOption, context.Subject,
-                    (options.Mean is null ? "Variance is set without Mean" : "Mean is set without Variance") + "; Keras needs both or neither");
+                context.Reject(Descriptors.OptionRequiresOption, options.Mean is null ? "Variance" : "Mean",
+                    (options.Mean is null ? "Mean" : "Variance") + " (Keras needs both or neither)");
                 return null;
             }
 
@@ -57,11 +57,18 @@ internal static class NumericBinder
             mean = m;
             variance = v;
             source = entry.Describe();
+            about = context.Subject + " from " + source;
         }
 
-        if (StatsSchema.NormalizationShape(mean.Length, variance.Length) is { } shape)
+        if (mean.Length == 0)
         {
-            context.Invalid(source + ": " + shape);
+            context.Report(Descriptors.WrongValueCount, about, "Mean", 0, "at least one");
+            return null;
+        }
+
+        if (mean.Length != variance.Length)
+        {
+            context.Report(Descriptors.WrongValueCount, about, "Variance", variance.Length, "as many as Mean (" + mean.Length + "; Keras needs the same shape)");
             return null;
         }
 
@@ -73,16 +80,16 @@ internal static class NumericBinder
             float variance32 = (float)variance[i];
             if (!IsFinite(mean32[i]))
             {
-                context.Invalid(source + ": Mean[" + i + "] = " + Show(mean[i]) + " is not a finite float32");
+                context.Report(Descriptors.NotFiniteFloat32, about, "Mean[" + i + "]", Show(mean[i]));
             }
 
             if (!IsFinite(variance32))
             {
-                context.Invalid(source + ": Variance[" + i + "] = " + Show(variance[i]) + " is not a finite float32");
+                context.Report(Descriptors.NotFiniteFloat32, about, "Variance[" + i + "]", Show(variance[i]));
             }
             else if (variance[i] < 0)
             {
-                context.Invalid(source + ": Variance[" + i + "] = " + Show(variance[i]) + " is negative (a variance, not a standard deviation, is expected; Keras would divide by NaN)");
+                context.Report(Descriptors.NegativeVariance, about, "Variance[" + i + "]", Show(variance[i]));
             }
 
             // Keras: max(sqrt(variance), epsilon), all in float32. The double square root of a float32,
@@ -119,6 +126,7 @@ internal static class NumericBinder
 
         double[] boundaries;
         string source;
+        string about = context.Subject;
         if (inline)
         {
             boundaries = options.BinBoundaries!.Value.ToArray();
@@ -135,6 +143,7 @@ internal static class NumericBinder
 
             boundaries = b;
             source = entry.Describe();
+            about = context.Subject + " from " + source;
         }
 
         // TensorFlow Bucketize keeps the boundaries as float32 and requires them sorted (std::is_sorted).
@@ -144,14 +153,14 @@ internal static class NumericBinder
             boundaries32[i] = (float)boundaries[i];
             if (double.IsNaN(boundaries[i]))
             {
-                context.Invalid(source + ": BinBoundaries[" + i + "] is NaN; boundaries must be ordered numbers");
+                context.Report(Descriptors.UnsortedBinBoundaries, about, "[" + i + "] is NaN");
                 return null;
             }
 
             if (i > 0 && boundaries32[i] < boundaries32[i - 1])
             {
-                context.Invalid(source + ": BinBoundaries must be sorted ascending, but [" + (i - 1) + "] = " + Show(boundaries[i - 1]) +
-                    " > [" + i + "] = " + Show(boundaries[i]) + " (TensorFlow Bucketize rejects unsorted boundaries)");
+                context.Report(Descriptors.UnsortedBinBoundaries, about,
+                    "[" + (i - 1) + "] = " + Show(boundaries[i - 1]) + " > [" + i + "] = " + Show(boundaries[i]));
                 return null;
             }
         }
@@ -168,7 +177,7 @@ internal static class NumericBinder
         LayerOptions options = context.Options;
         if (options.Scale is not { } scale)
         {
-            context.Report(Descriptors.MissingOption, context.Subject, "Scale is required (e.g. Scale = 1.0 / 255)");
+            context.Reject(Descriptors.MissingOption, "Scale (e.g. Scale = 1.0 / 255)");
             return null;
         }
 
@@ -177,12 +186,12 @@ internal static class NumericBinder
         float offset32 = (float)offset;
         if (!IsFinite(scale32))
         {
-            context.Invalid("Scale = " + Show(scale) + " is not a finite float32");
+            context.Reject(Descriptors.NotFiniteFloat32, "Scale", Show(scale));
         }
 
         if (!IsFinite(offset32))
         {
-            context.Invalid("Offset = " + Show(offset) + " is not a finite float32");
+            context.Reject(Descriptors.NotFiniteFloat32, "Offset", Show(offset));
         }
 
         return context.HasErrors
@@ -196,28 +205,33 @@ internal static class NumericBinder
         LayerOptions options = context.Options;
         if (inline && options.StatsFile is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, inlineName, "StatsFile");
+            context.Reject(Descriptors.ConflictingOptions, inlineName, "StatsFile");
             return false;
         }
 
         if (inline && options.StatsKey is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, inlineName, "StatsKey");
+            context.Reject(Descriptors.ConflictingOptions, inlineName, "StatsKey");
             return false;
         }
 
         if (!inline && options.StatsFile is null)
         {
-            context.Report(Descriptors.MissingOption, context.Subject,
-                options.StatsKey is not null
-                    ? "StatsKey requires StatsFile"
-                    : required + ", or StatsFile with StatsKey, are required: the state is compiled in (adapt with PrepGen.Adapt or `prepgen adapt` to write a stats file)");
+            if (options.StatsKey is not null)
+            {
+                context.Reject(Descriptors.OptionRequiresOption, "StatsKey", "StatsFile");
+            }
+            else
+            {
+                context.Reject(Descriptors.MissingOption, "The state (" + required + ", or StatsFile with StatsKey: adapt with PrepGen.Adapt or `prepgen adapt` to write a stats file)");
+            }
+
             return false;
         }
 
         if (!inline && string.IsNullOrEmpty(options.StatsKey))
         {
-            context.Report(Descriptors.MissingOption, context.Subject, "StatsFile requires StatsKey (the entry under \"features\")");
+            context.Reject(Descriptors.OptionRequiresOption, "StatsFile", "StatsKey (the entry under \"features\")");
             return false;
         }
 
@@ -272,7 +286,7 @@ internal static class NumericBinder
         JsonNode? entry = features.Member(key);
         if (entry is null)
         {
-            context.Report(Descriptors.StatsKeyNotFound, context.Subject, requested, key, StatsSchema.ListKeys(features));
+            context.Reject(Descriptors.StatsKeyNotFound, requested, key, StatsSchema.ListKeys(features));
             return null;
         }
 
@@ -284,7 +298,7 @@ internal static class NumericBinder
 
         if (kindNode.String != kind)
         {
-            context.Report(Descriptors.StatsKindMismatch, context.Subject, requested, kindNode.Line, key, "\"" + kindNode.String + "\"", kind);
+            context.Reject(Descriptors.StatsKindMismatch, requested, kindNode.Line, key, "\"" + kindNode.String + "\"", kind);
             return null;
         }
 
@@ -307,5 +321,5 @@ internal static class NumericBinder
 
     private static bool IsFinite(float value) => !float.IsNaN(value) && !float.IsInfinity(value);
 
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Show(double value) => value.ToString("R");
 }

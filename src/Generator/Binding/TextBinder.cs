@@ -16,37 +16,35 @@ internal static class TextBinder
     /// </summary>
     internal const int MaxNgramWidth = 64;
 
-    private const string WidthReason = " (every width is tried on every document; a wider n-gram matches no realistic vocabulary token)";
-
     public static LayerModel? Bind(BindContext context, LayerModel model, CancellationToken cancellationToken)
     {
         LayerOptions o = context.Options;
-        var standardize = (StandardizeMode)(o.Standardize ?? 0);
-        var split = (SplitMode)(o.Split ?? 0);
-        if (!Enum.IsDefined(typeof(StandardizeMode), standardize))
+        Standardize standardize = o.Standardize ?? Standardize.LowerAndStripPunctuation;
+        Split split = o.Split ?? Split.Whitespace;
+        if (!Enum.IsDefined(typeof(Standardize), standardize))
         {
-            context.Invalid("Standardize " + (int)standardize + " is not a defined Standardize value");
+            context.Reject(Descriptors.UndefinedEnumValue, "Standardize", (int)standardize, "Standardize");
         }
 
-        if (!Enum.IsDefined(typeof(SplitMode), split))
+        if (!Enum.IsDefined(typeof(Split), split))
         {
-            context.Invalid("Split " + (int)split + " is not a defined Split value");
+            context.Reject(Descriptors.UndefinedEnumValue, "Split", (int)split, "Split");
         }
 
         int[] widths = new[] { 1 };
         if (o.Ngrams is not null && o.NgramWidths is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "Ngrams", "NgramWidths");
+            context.Reject(Descriptors.ConflictingOptions, "Ngrams", "NgramWidths");
         }
         else if (o.Ngrams is { } n)
         {
             if (n < 0)
             {
-                context.Invalid("Ngrams must be >= 0 (0 = no n-grams), not " + n);
+                context.Reject(Descriptors.OptionOutOfRange, "Ngrams", ">= 0 (0 = no n-grams)", n);
             }
             else if (n > MaxNgramWidth)
             {
-                context.Invalid("Ngrams = " + n + " is beyond the limit of " + MaxNgramWidth + WidthReason);
+                context.Reject(Descriptors.NgramLimit, "Ngrams = " + n, MaxNgramWidth);
             }
             else if (n > 0)
             {
@@ -55,13 +53,21 @@ internal static class TextBinder
         }
         else if (o.NgramWidths is { } explicitWidths)
         {
-            if (explicitWidths.Count == 0 || explicitWidths.Any(w => w <= 0 || w > int.MaxValue))
+            if (explicitWidths.Count == 0)
             {
-                context.Invalid("NgramWidths must list one or more positive widths");
+                context.Reject(Descriptors.WrongValueCount, "NgramWidths", 0, "at least one width");
             }
-            else if (explicitWidths.Count > MaxNgramWidth || explicitWidths.Any(w => w > MaxNgramWidth))
+            else if (explicitWidths.Any(w => w <= 0))
             {
-                context.Invalid("NgramWidths must list at most " + MaxNgramWidth + " widths of at most " + MaxNgramWidth + WidthReason);
+                context.Reject(Descriptors.OptionOutOfRange, "every NgramWidths entry", "greater than 0", explicitWidths.First(w => w <= 0));
+            }
+            else if (explicitWidths.Count > MaxNgramWidth)
+            {
+                context.Reject(Descriptors.NgramLimit, "NgramWidths with " + explicitWidths.Count + " widths", MaxNgramWidth + " widths");
+            }
+            else if (explicitWidths.Any(w => w > MaxNgramWidth))
+            {
+                context.Reject(Descriptors.NgramLimit, "NgramWidths width " + explicitWidths.First(w => w > MaxNgramWidth), MaxNgramWidth);
             }
             else
             {
@@ -72,21 +78,22 @@ internal static class TextBinder
         int sequenceLength = o.OutputSequenceLength ?? 0;
         if (sequenceLength < 0)
         {
-            context.Invalid("OutputSequenceLength must be > 0 (0 = unset), not " + sequenceLength);
+            context.Reject(Descriptors.OptionOutOfRange, "OutputSequenceLength", "> 0 (0 = unset)", sequenceLength);
         }
         else if (sequenceLength > 0 && model.Mode != OutputMode.Int)
         {
-            context.Invalid("OutputSequenceLength must not be set when OutputMode is not Int");
+            context.Reject(Descriptors.OptionNotForOutputMode, "OutputSequenceLength", model.Mode, "it pads or truncates the ids of OutputMode.Int");
         }
         else if (sequenceLength == 0 && model.Shape == CallShape.TextIndicesBatch)
         {
-            context.Report(Descriptors.MissingOption, context.Subject,
-                "the batch shape needs OutputSequenceLength: Keras pads a batch to its longest row, a fixed width is needed here");
+            context.Reject(Descriptors.OptionRequiresOption, "The batch shape",
+                "OutputSequenceLength (Keras pads a batch to its longest row; a fixed width is needed here)");
         }
 
-        if (model.Mode == OutputMode.OneHot && split != SplitMode.None)
+        if (model.Mode == OutputMode.OneHot && split != Split.None)
         {
-            context.Invalid("OutputMode.OneHot encodes one token per document; with splitting Keras returns one row per token, use MultiHot or Count");
+            context.Reject(Descriptors.OptionNotForOutputMode, "Split = Split." + split, model.Mode,
+                "OneHot encodes one token per document, and with splitting Keras returns one row per token: use Split.None, MultiHot or Count");
         }
 
         if (context.HasErrors)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using PrepGen.Generator.Diagnostics;
@@ -26,14 +25,13 @@ internal static class VocabularyLoader
         bool inline = strings ? o.StringVocabulary is not null : o.IntegerVocabulary is not null;
         if (inline && o.VocabularyFile is not null)
         {
-            context.Report(Descriptors.ConflictingOptions, context.Subject, "Vocabulary", "VocabularyFile");
+            context.Reject(Descriptors.ConflictingOptions, "Vocabulary", "VocabularyFile");
             return null;
         }
 
         if (!inline && o.VocabularyFile is null)
         {
-            context.Report(Descriptors.MissingOption, context.Subject,
-                "a vocabulary is required: set Vocabulary or VocabularyFile (adapt state with PrepGen.Adapt or the prepgen tool)");
+            context.Reject(Descriptors.MissingOption, "A vocabulary (Vocabulary, or VocabularyFile with state adapted by PrepGen.Adapt or the prepgen tool)");
             return null;
         }
 
@@ -48,7 +46,7 @@ internal static class VocabularyLoader
         if (inline)
         {
             source = "inline";
-            where = i => "entry " + i.ToString(CultureInfo.InvariantCulture);
+            where = i => "entry " + i;
             List<OptionalToken> entries = strings
                 ? o.StringVocabulary!.Value.Select(t => new OptionalToken(t, null)).ToList()
                 : o.IntegerVocabulary!.Value.Select(v => new OptionalToken(null, v)).ToList();
@@ -68,7 +66,7 @@ internal static class VocabularyLoader
             else
             {
                 values = entries.Select(e => e.Integer!.Value).ToArray();
-                facts = TokenFacts.Of(values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
+                facts = TokenFacts.Of(values.Select(v => v.ToString()).ToArray());
             }
         }
         else
@@ -80,7 +78,7 @@ internal static class VocabularyLoader
             }
 
             source = o.VocabularyFile!;
-            where = i => "line " + (i + 1).ToString(CultureInfo.InvariantCulture);
+            where = i => "line " + (i + 1);
             facts = FileFacts(context, file, strings, out tokens, out values);
             mapped = file.Mapped;
             if (mapped && (!strings || o.Invert))
@@ -138,7 +136,7 @@ internal static class VocabularyLoader
 
         if (strings && !mapped && !o.Invert && TableLimit(facts) is { } limit)
         {
-            context.Report(Descriptors.TableLimit, context.Subject, limit);
+            context.Reject(Descriptors.TableLimit, limit);
             return null;
         }
 

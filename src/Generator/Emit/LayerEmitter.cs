@@ -6,8 +6,6 @@ namespace PrepGen.Generator.Emit;
 /// <summary>Writes one generated file per layer method: the partial method, then the file-local layer type.</summary>
 internal static class LayerEmitter
 {
-    public const string Version = "0.1.0";
-
     /// <param name="assemblyName">The compilation's assembly name, which names the shared tables' namespace.</param>
     public static string Emit(LayerModel model, string assemblyName)
     {
@@ -37,7 +35,7 @@ internal static class LayerEmitter
         var w = new SourceWriter();
         FileFrame.Open(w, spec.Kind + " for " + spec.QualifiedName + " (not generated: see the PrepGen error at its attribute)", spec.Namespace, spec.Types);
         string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + Version + "\")]");
+        w.Line(GeneratorVersion.GeneratedCodeAttribute);
         w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + Names.Escape(m.Name) + "(" + parameters + ")");
         w.Line("throw new global::System.InvalidOperationException(" + Literals.String("PrepGen did not generate " + spec.Subject + ": the build reported an error at its attribute.") + ");");
         w.Close();
@@ -50,7 +48,7 @@ internal static class LayerEmitter
     {
         MethodSignature m = model.Spec.Method;
         string parameters = string.Join(", ", m.Parameters.Select(p => p.TypeDisplay + " " + p.Name));
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + Version + "\")]");
+        w.Line(GeneratorVersion.GeneratedCodeAttribute);
         w.Open(m.Modifiers + " " + m.ReturnDisplay + " " + Names.Escape(m.Name) + "(" + parameters + ")");
         foreach (string line in MethodBodies.Body(model))
         {

@@ -86,7 +86,7 @@ internal static class LayerTypeEmitter
         if (model.Spec.Kind == LayerKind.Hashing)
         {
             string hash = model.SaltKey is { } key ? "SipHash-2-4 with key (" + key[0] + ", " + key[1] + ")" : "FarmHash Fingerprint64";
-            yield return "Keras Hashing: " + hash + " of the value's bytes, modulo " + model.HashBins + (model.Mask is not null ? "; bin 0 is the mask " + Escape(model.Mask.ToString()) + ", values take 1.." + model.HashBins : "") + ".";
+            yield return "Keras Hashing: " + hash + " of the value's bytes, modulo " + model.HashBins + (model.Mask is not null ? "; bin 0 is the mask " + Literals.XmlText(model.Mask.ToString()) + ", values take 1.." + model.HashBins : "") + ".";
         }
         else
         {
@@ -98,10 +98,10 @@ internal static class LayerTypeEmitter
                     (text.SequenceLength > 0 ? ", output sequence length " + text.SequenceLength : "") + ".";
             }
 
-            yield return "Keras " + model.Spec.Kind + ", OutputMode " + model.Mode + (model.Shape == CallShape.Invert ? " (Invert)" : "") + ": " + v.Count + " tokens from " + Escape(v.Source) + " (sha256 " + v.Hash.Substring(0, 16) + ").";
+            yield return "Keras " + model.Spec.Kind + ", OutputMode " + model.Mode + (model.Shape == CallShape.Invert ? " (Invert)" : "") + ": " + v.Count + " tokens from " + Literals.XmlText(v.Source) + " (sha256 " + v.Hash.Substring(0, 16) + ").";
             if (model.Mask is not null && model.OovStart == 1)
             {
-                yield return "Index 0 is the mask " + Escape(model.Mask.ToString()) + ".";
+                yield return "Index 0 is the mask " + Literals.XmlText(model.Mask.ToString()) + ".";
             }
 
             yield return model.NumOov == 0
@@ -183,7 +183,7 @@ internal static class LayerTypeEmitter
         w.Open("public static long IndexOf(" + Names.Span + "<char> value)");
         // A miss of an ASCII key is a miss of its UTF-8 bytes (the same bytes) when the answer needs no bytes.
         bool asciiMissIsOov = model.Mask is null && model.NumOov == 1;
-        string oov = model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string oov = Literals.Int(model.OovStart);
         w.Open("if ((uint)(value.Length - " + t.MinKeyBytes + ") <= " + (t.MaxKeyBytes - t.MinKeyBytes) + "u)");
         w.Line("int id = " + table + ".FindAscii(value);");
         w.Open("if (id >= 0)");
@@ -223,11 +223,11 @@ internal static class LayerTypeEmitter
 
         if (model.NumOov == 1)
         {
-            return model.OovStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Literals.Int(model.OovStart);
         }
 
         string start = model.OovStart == 0 ? "" : model.OovStart + " + ";
-        string n = model.NumOov.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string n = Literals.Int(model.NumOov);
         bool integers = model.Spec.Kind == LayerKind.IntegerLookup;
         if (integers && model.OovMethod == OovMethod.FloorMod)
         {
@@ -307,6 +307,4 @@ internal static class LayerTypeEmitter
     }
 
     private static string Token(OptionalToken token) => token.Text is { } text ? Literals.String(text) : Literals.Long(token.Integer!.Value);
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -11,6 +11,9 @@ internal static class Literals
 
     public static string Utf8(string value) => String(value) + "u8";
 
+    /// <summary>Text inside an XML doc comment (a file name, a token): <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
+    public static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     /// <summary>
     /// A <c>"..."u8</c> literal for valid UTF-8 bytes: ASCII control characters and the characters C#
     /// treats as line breaks are escaped, everything else is written as itself.
@@ -46,6 +49,11 @@ internal static class Literals
     public static string Long(long value) => value == long.MinValue ? "long.MinValue" : value.ToString(CultureInfo.InvariantCulture) + "L";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A double as written in C# source: "R" round-trips, and never shows a culture's separator.</summary>
+    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static string ULong(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
 

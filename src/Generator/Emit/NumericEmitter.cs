@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using PrepGen.Generator.Model;
 
 namespace PrepGen.Generator.Emit;
@@ -48,13 +47,13 @@ internal static class NumericEmitter
         if (model.Spec.Kind == LayerKind.Normalization)
         {
             w.Line("/// Keras Normalization" + (state.Invert ? " (Invert): mean + x * denominator" : ": (x - mean) / denominator") +
-                ", float32, " + Count(state.Mean.Count, "feature") + " from " + Escape(state.Source) + ".");
+                ", float32, " + Count(state.Mean.Count, "feature") + " from " + Literals.XmlText(state.Source) + ".");
             w.Line("/// Denominator = max(sqrt(float32(variance)), 1e-7f).");
         }
         else
         {
             w.Line("/// Keras Discretization, OutputMode " + model.Mode + ": the bin is the number of boundaries &lt;= x (bisect-right, NaN takes the last bin), " +
-                Count(state.Boundaries.Count, "float32 boundary", "float32 boundaries") + " from " + Escape(state.Source) + ".");
+                Count(state.Boundaries.Count, "float32 boundary", "float32 boundaries") + " from " + Literals.XmlText(state.Source) + ".");
         }
 
         w.Line("/// </summary>");
@@ -93,7 +92,5 @@ internal static class NumericEmitter
         value == 0 && float.IsNegativeInfinity(1f / value) ? "-0f" : Literals.Float(value);
 
     private static string Count(int n, string singular, string? plural = null) =>
-        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        n + " " + (n == 1 ? singular : plural ?? singular + "s");
 }

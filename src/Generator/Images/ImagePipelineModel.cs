@@ -2,13 +2,6 @@ using PrepGen.Generator.Model;
 
 namespace PrepGen.Generator.Images;
 
-/// <summary>One image layer: the C# expression that constructs its runtime op, and its effect on the size.</summary>
-/// <param name="Construction">e.g. <c>new global::PrepGen.Imaging.ResizeOp(224, 224, ...)</c>.</param>
-/// <param name="Height">Output height when the layer resizes (0 = unchanged).</param>
-/// <param name="Width">Output width when the layer resizes (0 = unchanged).</param>
-/// <param name="TrainingOnly">The size change applies in training only (RandomCrop).</param>
-internal sealed record ImageOpModel(string Construction, int Height, int Width, bool TrainingOnly);
-
 /// <summary>An <c>[ImagePipeline]</c> class, validated: input size, layout and ops in declaration order.</summary>
 internal sealed record ImagePipelineModel(
     string? Namespace,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -21,8 +20,6 @@ internal sealed record ImageParseResult(ImagePipelineModel? Model, EquatableArra
 /// </summary>
 internal static class ImagePipelineParser
 {
-    private const string Imaging = "global::PrepGen.Imaging.";
-
     public static ImageParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -43,7 +40,7 @@ internal static class ImagePipelineParser
         int height = reader.Positive(reader.Int(pipeline, "Height"), "ImagePipeline.Height", location);
         int width = reader.Positive(reader.Int(pipeline, "Width"), "ImagePipeline.Width", location);
         int channels = reader.Positive(reader.Int(pipeline, "Channels"), "ImagePipeline.Channels", location);
-        bool channelsFirst = reader.Int(pipeline, "OutputLayout") == 1;
+        bool channelsFirst = reader.Int(pipeline, "OutputLayout") == (int)ImageLayout.ChannelsFirst;
         reader.CheckImageSize("ImagePipeline input", height, width, channels, location);
 
         var ops = new List<ImageOpModel>();
@@ -53,17 +50,16 @@ internal static class ImagePipelineParser
             ImageOpModel? op = attribute.AttributeClass?.ToDisplayString() switch
             {
                 "PrepGen.ResizingAttribute" => reader.Resizing(attribute, at),
-                "PrepGen.CenterCropAttribute" => reader.Crop(attribute, at, "CenterCropOp", trainingOnly: false),
-                "PrepGen.RandomCropAttribute" => reader.Crop(attribute, at, "RandomCropOp", trainingOnly: true),
+                "PrepGen.CenterCropAttribute" => reader.Crop(attribute, at, "CenterCrop", random: false),
+                "PrepGen.RandomCropAttribute" => reader.Crop(attribute, at, "RandomCrop", random: true),
                 "PrepGen.RescalingAttribute" => reader.Rescaling(attribute, at),
                 "PrepGen.NormalizationAttribute" => reader.Normalization(attribute, at, channels),
-                "PrepGen.RandomFlipAttribute" => new ImageOpModel("new " + Imaging + "RandomFlipOp(global::PrepGen.FlipMode." + reader.Enum<FlipModeMirror>(attribute, "Mode", at) + ")", 0, 0, false),
-                "PrepGen.RandomRotationAttribute" => reader.Geometric(attribute, at, "RandomRotationOp", reader.Factor(attribute, "Factor", at, required: true)!),
+                "PrepGen.RandomFlipAttribute" => new FlipModel(reader.Enum<FlipMode>(attribute, "Mode", at)),
+                "PrepGen.RandomRotationAttribute" => reader.Rotation(attribute, at),
                 "PrepGen.RandomZoomAttribute" => reader.Zoom(attribute, at),
-                "PrepGen.RandomTranslationAttribute" => reader.Geometric(attribute, at, "RandomTranslationOp",
-                    reader.Factor(attribute, "HeightFactor", at, required: true, lowest: -1, highest: 1)!, reader.Factor(attribute, "WidthFactor", at, required: true, lowest: -1, highest: 1)!),
-                "PrepGen.RandomContrastAttribute" => reader.Intensity(attribute, at, "RandomContrastOp", "ContrastFromKeras"),
-                "PrepGen.RandomBrightnessAttribute" => reader.Intensity(attribute, at, "RandomBrightnessOp", "FromKeras"),
+                "PrepGen.RandomTranslationAttribute" => reader.Translation(attribute, at),
+                "PrepGen.RandomContrastAttribute" => reader.Intensity(attribute, at, contrast: true),
+                "PrepGen.RandomBrightnessAttribute" => reader.Intensity(attribute, at, contrast: false),
                 _ => null,
             };
             if (op is not null)
@@ -87,27 +83,6 @@ internal static class ImagePipelineParser
         return new ImageParseResult(model with { HintStem = TypeChain.HintStem(type, model.QualifiedName) }, EquatableArray<DiagnosticInfo>.Empty);
     }
 
-    private enum FlipModeMirror
-    {
-        HorizontalAndVertical,
-        Horizontal,
-        Vertical,
-    }
-
-    private enum FillModeMirror
-    {
-        Reflect,
-        Wrap,
-        Constant,
-        Nearest,
-    }
-
-    private enum InterpolationMirror
-    {
-        Bilinear,
-        Nearest,
-    }
-
     private sealed class Reader(List<DiagnosticInfo> diagnostics, string subject)
     {
         public ImageOpModel? Resizing(AttributeData a, LocationInfo? at)
@@ -121,8 +96,7 @@ internal static class ImagePipelineParser
                 Report(Descriptors.ConflictingOptions, at, "Resizing: CropToAspectRatio", "PadToAspectRatio");
             }
 
-            return new ImageOpModel("new " + Imaging + "ResizeOp(" + h + ", " + w + ", global::PrepGen.Interpolation." + Enum<InterpolationMirror>(a, "Interpolation", at) +
-                ", cropToAspectRatio: " + Bool(crop) + ", padToAspectRatio: " + Bool(pad) + ", fillValue: " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", h, w, false);
+            return new ResizeModel(h, w, Enum<Interpolation>(a, "Interpolation", at), crop, pad, Float(Double(a, "FillValue") ?? 0, "FillValue", at));
         }
 
         /// <summary>
@@ -134,16 +108,15 @@ internal static class ImagePipelineParser
             long elements = (long)height * width * channels;
             if (height > 0 && width > 0 && channels > 0 && elements > int.MaxValue)
             {
-                Report(Descriptors.InvalidOption, at, what + ": " + height + " x " + width + " x " + channels + " channels = " + elements +
-                    " values per image, beyond " + int.MaxValue + " (an image's size must fit an int)");
+                Report(Descriptors.ImageTooLarge, at, what, height, width, channels, elements, int.MaxValue);
             }
         }
 
-        public ImageOpModel Crop(AttributeData a, LocationInfo? at, string op, bool trainingOnly)
+        public ImageOpModel Crop(AttributeData a, LocationInfo? at, string layer, bool random)
         {
-            int h = Positive(Argument(a, 0), op + " height", at);
-            int w = Positive(Argument(a, 1), op + " width", at);
-            return new ImageOpModel("new " + Imaging + op + "(" + h + ", " + w + ")", h, w, trainingOnly);
+            int h = Positive(Argument(a, 0), layer + " height", at);
+            int w = Positive(Argument(a, 1), layer + " width", at);
+            return new CropModel(h, w, random);
         }
 
         public ImageOpModel? Rescaling(AttributeData a, LocationInfo? at)
@@ -151,11 +124,11 @@ internal static class ImagePipelineParser
             double? scale = Double(a, "Scale");
             if (scale is null)
             {
-                Report(Descriptors.MissingOption, at, "Rescaling: Scale is required");
+                Report(Descriptors.MissingOption, at, "Rescaling Scale");
                 return null;
             }
 
-            return new ImageOpModel("new " + Imaging + "RescaleOp(" + Float(scale.Value, "Scale", at) + ", " + Float(Double(a, "Offset") ?? 0, "Offset", at) + ")", 0, 0, false);
+            return new RescaleModel(Float(scale.Value, "Scale", at), Float(Double(a, "Offset") ?? 0, "Offset", at));
         }
 
         public ImageOpModel? Normalization(AttributeData a, LocationInfo? at, int channels)
@@ -164,71 +137,96 @@ internal static class ImagePipelineParser
             double[]? variance = Doubles(a, "Variance");
             if (Named(a, "StatsFile") is not null)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization in an image pipeline: give Mean and Variance per channel inline (StatsFile is for feature layers)");
+                Report(Descriptors.StatsFileInImagePipeline, at);
                 return null;
             }
 
-            if (mean is null || variance is null || mean.Length == 0 || mean.Length != variance.Length || (mean.Length != 1 && mean.Length != channels))
+            if (mean is null || variance is null)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization in an image pipeline needs Mean and Variance with 1 or " + channels + " (channels) values each");
+                Report(Descriptors.MissingOption, at, "Normalization " + (mean is null ? "Mean" : "Variance") + " (1 or " + channels + " values, one per channel)");
                 return null;
             }
 
-            if (variance.Any(v => v < 0 || double.IsNaN(v)))
+            string perChannel = "1 or " + channels + " (one per channel)";
+            if (mean.Length != 1 && mean.Length != channels)
             {
-                Report(Descriptors.InvalidOption, at, "Normalization: a variance is negative or NaN");
+                Report(Descriptors.WrongValueCount, at, "Normalization Mean", mean.Length, perChannel);
                 return null;
             }
 
-            string Floats(double[] values, string name) => "new float[] { " + string.Join(", ", values.Select(v => Float(v, name, at))) + " }";
-            return new ImageOpModel("new " + Imaging + "NormalizeOp(" + Floats(mean, "Mean") + ", " + Floats(variance, "Variance") + ", " + Bool(Named(a, "Invert") is true) + ")", 0, 0, false);
+            if (variance.Length != mean.Length)
+            {
+                Report(Descriptors.WrongValueCount, at, "Normalization Variance", variance.Length, "as many as Mean (" + mean.Length + ")");
+                return null;
+            }
+
+            int negative = Array.FindIndex(variance, v => v < 0);
+            if (negative >= 0)
+            {
+                Report(Descriptors.NegativeVariance, at, "Normalization Variance[" + negative + "]", Show(variance[negative]));
+                return null;
+            }
+
+            EquatableArray<float> Floats(double[] values, string name) => values.Select(v => Float(v, name, at)).ToEquatableArray();
+            return new NormalizeModel(Floats(mean, "Mean"), Floats(variance, "Variance"), Named(a, "Invert") is true);
+        }
+
+        public ImageOpModel? Rotation(AttributeData a, LocationInfo? at)
+        {
+            EquatableArray<double>? factor = Factor(a, "Factor", at, required: true);
+            return factor is null ? null : new RotationModel(factor.Value, Fill(a, at));
         }
 
         public ImageOpModel? Zoom(AttributeData a, LocationInfo? at)
         {
-            string? height = Factor(a, "HeightFactor", at, required: true, lowest: -1);
-            string? width = Factor(a, "WidthFactor", at, required: false, lowest: -1);
-            return height is null ? null : Geometric(a, at, "RandomZoomOp", height, width ?? "null");
+            EquatableArray<double>? height = Factor(a, "HeightFactor", at, required: true, lowest: -1);
+            EquatableArray<double>? width = Factor(a, "WidthFactor", at, required: false, lowest: -1);
+            return height is null ? null : new ZoomModel(height.Value, width, Fill(a, at));
         }
 
-        public ImageOpModel? Geometric(AttributeData a, LocationInfo? at, string op, params string[] factors)
+        public ImageOpModel? Translation(AttributeData a, LocationInfo? at)
         {
-            if (factors.Any(f => f is null))
-            {
-                return null;
-            }
-
-            return new ImageOpModel("new " + Imaging + op + "(" + string.Join(", ", factors) +
-                ", global::PrepGen.FillMode." + Enum<FillModeMirror>(a, "FillMode", at) +
-                ", global::PrepGen.Interpolation." + Enum<InterpolationMirror>(a, "Interpolation", at) +
-                ", fillValue: " + Float(Double(a, "FillValue") ?? 0, "FillValue", at) + ")", 0, 0, false);
+            EquatableArray<double>? height = Factor(a, "HeightFactor", at, required: true, lowest: -1, highest: 1);
+            EquatableArray<double>? width = Factor(a, "WidthFactor", at, required: true, lowest: -1, highest: 1);
+            return height is null || width is null ? null : new TranslationModel(height.Value, width.Value, Fill(a, at));
         }
 
-        public ImageOpModel? Intensity(AttributeData a, LocationInfo? at, string op, string rule)
+        private FillModel Fill(AttributeData a, LocationInfo? at) =>
+            new(Enum<FillMode>(a, "FillMode", at), Enum<Interpolation>(a, "Interpolation", at), Float(Double(a, "FillValue") ?? 0, "FillValue", at));
+
+        public ImageOpModel? Intensity(AttributeData a, LocationInfo? at, bool contrast)
         {
-            string? factor = Factor(a, "Factor", at, required: true, rule: rule, lowest: -1, highest: 1);
+            EquatableArray<double>? factor = Factor(a, "Factor", at, required: true, contrast: contrast, lowest: -1, highest: 1);
             double[] range = Doubles(a, "ValueRange") ?? new double[] { 0, 255 };
-            if (range.Length != 2 || !(range[0] < range[1]))
+            string name = (contrast ? "RandomContrast" : "RandomBrightness") + " ValueRange";
+            if (range.Length != 2)
             {
-                Report(Descriptors.InvalidOption, at, op.Replace("Op", "") + ": ValueRange must be two ascending values");
+                Report(Descriptors.WrongValueCount, at, name, range.Length, "2");
                 return null;
             }
 
-            return factor is null ? null : new ImageOpModel("new " + Imaging + op + "(" + factor + ", " + Float(range[0], "ValueRange", at) + ", " + Float(range[1], "ValueRange", at) + ")", 0, 0, false);
+            if (!(range[0] < range[1]))
+            {
+                Report(Descriptors.InvalidRange, at, name, Values(range), "the lower bound must be below the upper");
+                return null;
+            }
+
+            return factor is null ? null : new IntensityModel(contrast, factor.Value, Float(range[0], "ValueRange", at), Float(range[1], "ValueRange", at));
         }
 
         /// <summary>
         /// A Keras factor: one value f (meaning [-f, f]) or two ascending values, within the bounds Keras checks
         /// (null = unchecked). Contrast factors follow RandomContrast's own rule: non-negative, lower part at most 1.
         /// </summary>
-        public string? Factor(AttributeData a, string name, LocationInfo? at, bool required, string rule = "FromKeras", double? lowest = null, double? highest = null)
+        public EquatableArray<double>? Factor(AttributeData a, string name, LocationInfo? at, bool required, bool contrast = false, double? lowest = null, double? highest = null)
         {
             double[]? factor = Doubles(a, name);
+            name = a.AttributeClass?.Name.Replace("Attribute", "") + " " + name;
             if (factor is null)
             {
                 if (required)
                 {
-                    Report(Descriptors.MissingOption, at, name + " is required");
+                    Report(Descriptors.MissingOption, at, name);
                 }
 
                 return null;
@@ -236,7 +234,7 @@ internal static class ImagePipelineParser
 
             bool ok = factor.Length is 1 or 2 && factor.All(f => !double.IsNaN(f) && !double.IsInfinity(f));
             string rangeText;
-            if (rule == "ContrastFromKeras")
+            if (contrast)
             {
                 ok &= factor.All(f => f >= 0) && factor[0] <= 1;
                 rangeText = "non-negative, the lower part at most 1";
@@ -246,42 +244,42 @@ internal static class ImagePipelineParser
                 double lo = factor.Length == 1 ? -Math.Abs(factor[0]) : factor[0];
                 double hi = factor.Length == 1 ? Math.Abs(factor[0]) : factor[factor.Length - 1];
                 ok &= lo <= hi && (lowest is null || lo >= lowest) && (highest is null || hi <= highest);
-                rangeText = "ascending" + (lowest is null ? "" : ", at least " + lowest.Value.ToString(CultureInfo.InvariantCulture)) +
-                    (highest is null ? "" : ", at most " + highest.Value.ToString(CultureInfo.InvariantCulture));
+                rangeText = "ascending" + (lowest is null ? "" : ", at least " + lowest.Value) +
+                    (highest is null ? "" : ", at most " + highest.Value);
             }
 
             if (!ok)
             {
-                Report(Descriptors.InvalidOption, at, name + " must be one value f (meaning [-f, f]) or two values: " + rangeText);
+                Report(Descriptors.InvalidRange, at, name, Values(factor), "one value f (meaning [-f, f]) or two values, " + rangeText);
                 return null;
             }
 
-            return Imaging + "FactorRange." + rule + "(new double[] { " + string.Join(", ", factor.Select(f => f.ToString("R", CultureInfo.InvariantCulture))) + " })";
+            return new EquatableArray<double>(factor);
         }
 
-        public int Int(AttributeData a, string name) => Named(a, name) is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        public int Int(AttributeData a, string name) => Named(a, name) is { } v ? Convert.ToInt32(v) : 0;
 
         public int Positive(int value, string name, LocationInfo? at)
         {
             if (value <= 0)
             {
-                Report(Descriptors.InvalidOption, at, name + " must be greater than 0, not " + value);
+                Report(Descriptors.OptionOutOfRange, at, name, "greater than 0", value);
             }
 
             return value;
         }
 
-        public string Enum<T>(AttributeData a, string name, LocationInfo? at)
+        public T Enum<T>(AttributeData a, string name, LocationInfo? at)
             where T : struct
         {
             int value = Int(a, name);
             if (!System.Enum.IsDefined(typeof(T), value))
             {
-                Report(Descriptors.InvalidOption, at, name + " " + value + " is not a defined value");
-                return ((T)(object)0).ToString();
+                Report(Descriptors.UndefinedEnumValue, at, name, value, typeof(T).Name);
+                return default;
             }
 
-            return ((T)(object)value).ToString();
+            return (T)System.Enum.ToObject(typeof(T), value);
         }
 
         private static int Argument(AttributeData a, int index) =>
@@ -291,36 +289,34 @@ internal static class ImagePipelineParser
             a.NamedArguments.FirstOrDefault(p => p.Key == name).Value.Value;
 
         private static double? Double(AttributeData a, string name) =>
-            Named(a, name) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+            Named(a, name) is { } v ? Convert.ToDouble(v) : null;
 
         private static double[]? Doubles(AttributeData a, string name)
         {
             TypedConstant value = a.NamedArguments.FirstOrDefault(p => p.Key == name).Value;
             return value.Kind == TypedConstantKind.Array && !value.IsNull
-                ? value.Values.Select(v => Convert.ToDouble(v.Value, CultureInfo.InvariantCulture)).ToArray()
+                ? value.Values.Select(v => Convert.ToDouble(v.Value)).ToArray()
                 : null;
         }
 
-        private string Float(double value, string name, LocationInfo? at)
+        private float Float(double value, string name, LocationInfo? at)
         {
             float f = (float)value;
             if (float.IsNaN(f) || float.IsInfinity(f))
             {
-                Report(Descriptors.InvalidOption, at, name + " must be a finite float32 value");
-                return "0f";
+                Report(Descriptors.NotFiniteFloat32, at, name, Show(value));
+                return 0f;
             }
 
-            return f.ToString("R", CultureInfo.InvariantCulture) + "f";
+            return f;
         }
 
-        private static string Bool(bool value) => value ? "true" : "false";
+        private static string Values(double[] values) => string.Join(", ", values.Select(Show));
 
-        private void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params object[] arguments)
-        {
-            object[] withSubject = descriptor == Descriptors.ConflictingOptions || descriptor == Descriptors.InvalidOption || descriptor == Descriptors.MissingOption
-                ? new object[] { "ImagePipeline " + subject }.Concat(arguments).ToArray()
-                : arguments;
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, withSubject));
-        }
+        private static string Show(double value) => value.ToString("R");
+
+        /// <summary>Reports a rule about the pipeline's attributes; "ImagePipeline Name" is the message's subject.</summary>
+        private void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params object[] arguments) =>
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, new object[] { "ImagePipeline " + subject }.Concat(arguments).ToArray()));
     }
 }

@@ -55,17 +55,17 @@ internal sealed record LayerOptions
     public OptionalToken? MaskToken { get; init; }
     public OptionalToken? OovToken { get; init; }
     public bool Invert { get; init; }
-    public int? OutputMode { get; init; }
+    public OutputMode? OutputMode { get; init; }
     public bool PadToMaxTokens { get; init; }
     public EquatableArray<double>? IdfWeights { get; init; }
     public string? IdfWeightsFile { get; init; }
-    public int? OovMethod { get; init; }
+    public OovMethod? OovMethod { get; init; }
     public long? Salt { get; init; }
     public EquatableArray<long>? SaltPair { get; init; }
     public int? NumBins { get; init; }
     public int? NumTokens { get; init; }
-    public int? Standardize { get; init; }
-    public int? Split { get; init; }
+    public Standardize? Standardize { get; init; }
+    public Split? Split { get; init; }
     public int? Ngrams { get; init; }
     public EquatableArray<long>? NgramWidths { get; init; }
     public int? OutputSequenceLength { get; init; }

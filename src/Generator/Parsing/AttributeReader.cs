@@ -32,17 +32,17 @@ internal static class AttributeReader
                 "MaskToken" or "MaskValue" => options with { MaskToken = Token(value, invalid, argument.Key) },
                 "OovToken" => options with { OovToken = Token(value, invalid, argument.Key) },
                 "Invert" => options with { Invert = value.Value is true },
-                "OutputMode" => options with { OutputMode = Int(value) },
+                "OutputMode" => options with { OutputMode = (OutputMode?)Int(value) },
                 "PadToMaxTokens" => options with { PadToMaxTokens = value.Value is true },
                 "IdfWeights" => options with { IdfWeights = Doubles(value) },
                 "IdfWeightsFile" => options with { IdfWeightsFile = value.Value as string },
-                "OovMethod" => options with { OovMethod = Int(value) },
+                "OovMethod" => options with { OovMethod = (OovMethod?)Int(value) },
                 "Salt" => options with { Salt = Long(value) },
                 "SaltPair" => options with { SaltPair = Longs(value) },
                 "NumBins" => options with { NumBins = Int(value) },
                 "NumTokens" => options with { NumTokens = Int(value) },
-                "Standardize" => options with { Standardize = Int(value) },
-                "Split" => options with { Split = Int(value) },
+                "Standardize" => options with { Standardize = (Standardize?)Int(value) },
+                "Split" => options with { Split = (Split?)Int(value) },
                 "Ngrams" => options with { Ngrams = Int(value) },
                 "NgramWidths" => options with { NgramWidths = Longs(value) },
                 "OutputSequenceLength" => options with { OutputSequenceLength = Int(value) },
@@ -63,17 +63,17 @@ internal static class AttributeReader
     private static bool IsArrayOf(TypedConstant value, SpecialType element) =>
         value.Type is IArrayTypeSymbol array && array.ElementType.SpecialType == element;
 
-    private static int? Int(TypedConstant value) => value.Value is null ? null : Convert.ToInt32(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static int? Int(TypedConstant value) => value.Value is null ? null : Convert.ToInt32(value.Value);
 
-    private static long? Long(TypedConstant value) => value.Value is null ? null : Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static long? Long(TypedConstant value) => value.Value is null ? null : Convert.ToInt64(value.Value);
 
-    private static double? Double(TypedConstant value) => value.Value is null ? null : Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
+    private static double? Double(TypedConstant value) => value.Value is null ? null : Convert.ToDouble(value.Value);
 
     private static EquatableArray<long>? Longs(TypedConstant value) =>
-        value.IsNull ? null : value.Values.Select(v => Convert.ToInt64(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+        value.IsNull ? null : value.Values.Select(v => Convert.ToInt64(v.Value)).ToEquatableArray();
 
     private static EquatableArray<double>? Doubles(TypedConstant value) =>
-        value.IsNull ? null : value.Values.Select(v => Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+        value.IsNull ? null : value.Values.Select(v => Convert.ToDouble(v.Value)).ToEquatableArray();
 
     private static EquatableArray<string>? Strings(TypedConstant value, List<string> invalid, string name)
     {
@@ -99,7 +99,7 @@ internal static class AttributeReader
             case string text:
                 return new OptionalToken(text, null);
             case sbyte or byte or short or ushort or int or uint or long:
-                return new OptionalToken(null, Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture));
+                return new OptionalToken(null, Convert.ToInt64(value.Value));
             default:
                 invalid.Add(name + " (" + value.Type?.ToDisplayString() + ")");
                 return null;

@@ -61,9 +61,9 @@ internal static class FeatureRecordBinder
             if (width <= 0)
             {
                 string why = model.Shape == CallShape.TextIndices
-                    ? "an Int-mode TextVectorization member needs OutputSequenceLength: a row has a fixed width"
+                    ? "an Int-mode TextVectorization member needs OutputSequenceLength"
                     : "a float[] member needs a Normalization with one mean per feature (its width); use a float member for one feature";
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, at, "FeatureRecord member " + member.MemberName, why));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.RecordMemberWithoutWidth, at, member.MemberName, why));
                 continue;
             }
 
@@ -74,8 +74,7 @@ internal static class FeatureRecordBinder
         long total = widths.Sum(w => (long)w);
         if (diagnostics.Count == 0 && total > int.MaxValue / 4)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, input.Locations.Count > 0 ? input.Locations[0].At : null, "FeatureRecord " + spec.TypeName,
-                "the members encode to " + total + " elements; EncodedWidth is limited to " + (int.MaxValue / 4)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.RecordTooWide, input.Locations.Count > 0 ? input.Locations[0].At : null, "FeatureRecord " + spec.TypeName, total, int.MaxValue / 4));
         }
 
         return diagnostics.Count > 0

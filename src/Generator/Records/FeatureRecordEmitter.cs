@@ -120,7 +120,7 @@ internal static class FeatureRecordEmitter
         if (member.Access == MemberAccess.TupleItems)
         {
             int items = model.Spec.Method.Parameters.Count - (model.Shape == CallShape.CrossOneHot ? 1 : 0);
-            string arguments = string.Join(", ", Enumerable.Range(1, items).Select(i => "prepgenTuple.Item" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            string arguments = string.Join(", ", Enumerable.Range(1, items).Select(i => "prepgenTuple.Item" + i));
             w.Open("");
             w.Line("var prepgenTuple = " + read + ";");
             w.Line(model.Shape == CallShape.CrossOneHot

@@ -78,8 +78,7 @@ internal static class FeatureRecordParser
 
         if (members.Count == 0 && diagnostics.Count == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingOption, typeLocation, "FeatureRecord " + type.Name,
-                "no property or field carries a layer attribute, so there is nothing to encode"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.RecordWithoutMembers, typeLocation, type.Name));
         }
 
         return diagnostics.Count > 0
@@ -131,7 +130,7 @@ internal static class FeatureRecordParser
         }
 
         OutputMode defaultMode = kind == LayerKind.CategoryEncoding ? OutputMode.MultiHot : OutputMode.Int;
-        var mode = (OutputMode)(options.OutputMode ?? (int)defaultMode);
+        OutputMode mode = options.OutputMode ?? defaultMode;
         IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
         foreach ((MethodSignature candidate, bool singleElement) in Candidates("Encode_" + name, element, sequence))
         {
@@ -156,7 +155,7 @@ internal static class FeatureRecordParser
 
         var mode = (OutputMode)(options.OutputMode ?? (int)OutputMode.Int);
         IReadOnlyList<ShapeDefinition> shapes = ShapeCatalog.For(kind, mode, invert: false);
-        var inputs = items.Select((k, i) => (k, "item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var inputs = items.Select((k, i) => (k, "item" + (i + 1))).ToArray();
         MethodSignature[] candidates =
         {
             Signature("Encode_" + name, ValueKind.Long, inputs),

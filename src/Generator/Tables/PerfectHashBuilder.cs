@@ -5,7 +5,7 @@ using PrepGen.Runtime;
 namespace PrepGen.Generator.Tables;
 
 /// <summary>A built minimal-perfect-hash layout: a pilot per bucket and a slot per key.</summary>
-internal sealed record PerfectHash(ulong Seed, byte[] Pilots, int SlotCount, int[] SlotOfKey, ulong[] Hashes);
+internal sealed record PerfectHash(ulong Seed, byte[] Pilots, int SlotCount, int[] SlotOfKey);
 
 /// <summary>
 /// PTHash-style construction (see docs/design.md): keys hash to buckets; buckets, largest first, each
@@ -44,7 +44,7 @@ internal static class PerfectHashBuilder
             int slots = Math.Max(1, (int)Math.Ceiling(keyCount / load));
             if (TryPlace(hashes, buckets, slots, cancellationToken) is { } placed)
             {
-                return new PerfectHash(seed, placed.Pilots, slots, placed.SlotOfKey, hashes);
+                return new PerfectHash(seed, placed.Pilots, slots, placed.SlotOfKey);
             }
         }
 

@@ -140,12 +140,12 @@ internal sealed record TableOwners(EquatableArray<string> Entries)
 /// </summary>
 internal sealed class BuiltTable : IEquatable<BuiltTable>
 {
-    private BuiltTable(TableRequest request, StringTableData? strings, Int64TableData? integers, string? error)
+    private BuiltTable(TableRequest request, StringTableData? strings, Int64TableData? integers, DiagnosticInfo? failure)
     {
         Request = request;
         Strings = strings;
         Integers = integers;
-        Error = error;
+        Failure = failure;
     }
 
     public TableRequest Request { get; }
@@ -155,30 +155,27 @@ internal sealed class BuiltTable : IEquatable<BuiltTable>
     public Int64TableData? Integers { get; }
 
     /// <summary>An unexpected failure (a PrepGen bug, PG9999): the limits Keras vocabularies can reach are checked at bind (PG0300).</summary>
-    public string? Error { get; }
+    public DiagnosticInfo? Failure { get; }
 
+    /// <summary>What went wrong, for the table that throws it: the failure's exception text.</summary>
+    public string? Error => Failure?.Arguments[Failure.Arguments.Count - 1];
+
+    /// <summary>Runs inside <see cref="GeneratorStep"/>, which turns an exception into <see cref="Failed"/>.</summary>
     public static BuiltTable Build(TableRequest request, CancellationToken cancellationToken)
     {
-        try
+        Vocabulary vocabulary = request.Vocabulary;
+        return request.Kind switch
         {
-            Vocabulary vocabulary = request.Vocabulary;
-            return request.Kind switch
-            {
-                TableKind.Strings => new BuiltTable(request, LookupTables.BuildStrings(vocabulary.Strings!, cancellationToken), null, null),
-                TableKind.Integers => new BuiltTable(request, null, LookupTables.BuildIntegers(vocabulary.Integers!, cancellationToken), null),
-                _ => new BuiltTable(request, null, null, null),
-            };
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return new BuiltTable(request, null, null, ex.GetType().Name + ": " + ex.Message);
-        }
+            TableKind.Strings => new BuiltTable(request, LookupTables.BuildStrings(vocabulary.Strings!, cancellationToken), null, null),
+            TableKind.Integers => new BuiltTable(request, null, LookupTables.BuildIntegers(vocabulary.Integers!, cancellationToken), null),
+            _ => new BuiltTable(request, null, null, null),
+        };
     }
 
-    /// <summary>A table whose build failed (tests use it to check the emitted fallback).</summary>
-    internal static BuiltTable Failed(TableRequest request, string error) => new(request, null, null, error);
+    /// <summary>A table whose build failed: it is emitted as a class whose lookups throw, so its layers still compile.</summary>
+    internal static BuiltTable Failed(TableRequest request, DiagnosticInfo failure) => new(request, null, null, failure);
 
-    public bool Equals(BuiltTable? other) => other is not null && Request.Equals(other.Request) && Error == other.Error;
+    public bool Equals(BuiltTable? other) => other is not null && Request.Equals(other.Request) && Equals(Failure, other.Failure);
 
     public override bool Equals(object? obj) => Equals(obj as BuiltTable);
 

@@ -1,4 +1,5 @@
 using PrepGen.Adapt;
+using PrepGen.Tests.Shared;
 using PrepGen.Text;
 
 namespace PrepGen.Runtime.Tests.Adapt;
@@ -6,42 +7,6 @@ namespace PrepGen.Runtime.Tests.Adapt;
 /// <summary>The adapt() examples of the Keras guide (docs/keras-semantics.md, "The preprocessing guide's examples") and their printed outputs.</summary>
 public class GuideExampleTests
 {
-    // Odyssey XIX, copied byte for byte from the Keras guide (keras-io guides/preprocessing_layers.py).
-    private static readonly string[] Greek =
-    [
-        "ξεῖν᾽, ἦ τοι μὲν ὄνειροι ἀμήχανοι ἀκριτόμυθοι",
-        "γίγνοντ᾽, οὐδέ τι πάντα τελείεται ἀνθρώποισι.",
-        "δοιαὶ γάρ τε πύλαι ἀμενηνῶν εἰσὶν ὀνείρων:",
-        "αἱ μὲν γὰρ κεράεσσι τετεύχαται, αἱ δ᾽ ἐλέφαντι:",
-        "τῶν οἳ μέν κ᾽ ἔλθωσι διὰ πριστοῦ ἐλέφαντος,",
-        "οἵ ῥ᾽ ἐλεφαίρονται, ἔπε᾽ ἀκράαντα φέροντες:",
-        "οἱ δὲ διὰ ξεστῶν κεράων ἔλθωσι θύραζε,",
-        "οἵ ῥ᾽ ἔτυμα κραίνουσι, βροτῶν ὅτε κέν τις ἴδηται.",
-    ];
-
-    // The guide's int64 output for the same eight lines, padded with 0 to the longest row.
-    private static readonly long[][] GreekIds =
-    [
-        [37, 12, 25, 5, 9, 20, 21, 0, 0],
-        [51, 34, 27, 33, 29, 18, 0, 0, 0],
-        [49, 52, 30, 31, 19, 46, 10, 0, 0],
-        [7, 5, 50, 43, 28, 7, 47, 17, 0],
-        [24, 35, 39, 40, 3, 6, 32, 16, 0],
-        [4, 2, 15, 14, 22, 23, 0, 0, 0],
-        [36, 48, 6, 38, 42, 3, 45, 0, 0],
-        [4, 2, 13, 41, 53, 8, 44, 26, 11],
-    ];
-
-    private static readonly string[] Brain =
-    [
-        "The Brain is wider than the Sky",
-        "For put them side by side",
-        "The one the other will contain",
-        "With ease and You beside",
-    ];
-
-    private const string Deeper = "The Brain is deeper than the sea";
-
     [Fact]
     public void StringLookup_one_hot_adapted_on_abc()
     {
@@ -82,21 +47,21 @@ public class GuideExampleTests
     public void TextVectorization_int_on_the_brain_sentences()
     {
         var adapter = new TextVectorizationAdapter();
-        adapter.Update(Brain);
-        Assert.Equal([2L, 19, 14, 1, 9, 2, 1], Ids(adapter.GetVocabulary(), Deeper, 0));
+        adapter.Update(KerasGuide.Brain);
+        Assert.Equal([2L, 19, 14, 1, 9, 2, 1], Ids(adapter.GetVocabulary(), KerasGuide.Deeper, 0));
     }
 
     [Fact]
     public void TextVectorization_multi_hot_bigrams_on_the_brain_sentences()
     {
         var adapter = new TextVectorizationAdapter { OutputMode = OutputMode.MultiHot, Ngrams = 2 };
-        adapter.Update(Brain);
+        adapter.Update(KerasGuide.Brain);
         IReadOnlyList<string> vocabulary = adapter.GetVocabulary();
         Assert.Equal(41, vocabulary.Count);
 
         float[] expected = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0];
         var actual = new float[vocabulary.Count];
-        foreach (long id in Ids(vocabulary, Deeper, 2))
+        foreach (long id in Ids(vocabulary, KerasGuide.Deeper, 2))
         {
             actual[id] = 1;
         }
@@ -108,13 +73,13 @@ public class GuideExampleTests
     public void TextVectorization_tf_idf_bigrams_on_the_brain_sentences()
     {
         var adapter = new TextVectorizationAdapter { OutputMode = OutputMode.TfIdf, Ngrams = 2 };
-        adapter.Update(Brain);
+        adapter.Update(KerasGuide.Brain);
         IReadOnlyList<string> vocabulary = adapter.GetVocabulary();
         IReadOnlyList<double> idf = adapter.IdfWeights;
         Assert.Equal(vocabulary.Count, idf.Count);
 
         var actual = new float[vocabulary.Count];
-        foreach (long id in Ids(vocabulary, Deeper, 2))
+        foreach (long id in Ids(vocabulary, KerasGuide.Deeper, 2))
         {
             actual[id] += 1;
         }
@@ -142,15 +107,15 @@ public class GuideExampleTests
     public void TextVectorization_int_on_the_odyssey_lines()
     {
         var adapter = new TextVectorizationAdapter();
-        adapter.Update(Greek);
+        adapter.Update(KerasGuide.Greek);
         IReadOnlyList<string> vocabulary = adapter.GetVocabulary();
-        int width = Greek.Max(line => Ids(vocabulary, line, 0).Count);
-        Assert.Equal(GreekIds[0].Length, width);
-        for (int r = 0; r < Greek.Length; r++)
+        int width = KerasGuide.Greek.Max(line => Ids(vocabulary, line, 0).Count);
+        Assert.Equal(KerasGuide.GreekIds[0].Length, width);
+        for (int r = 0; r < KerasGuide.Greek.Length; r++)
         {
-            List<long> ids = Ids(vocabulary, Greek[r], 0);
+            List<long> ids = Ids(vocabulary, KerasGuide.Greek[r], 0);
             ids.AddRange(Enumerable.Repeat(0L, width - ids.Count));
-            Assert.Equal(GreekIds[r], ids);
+            Assert.Equal(KerasGuide.GreekIds[r], ids);
         }
     }
 

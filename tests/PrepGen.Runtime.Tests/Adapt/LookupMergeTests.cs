@@ -1,26 +1,19 @@
 using PrepGen.Adapt;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Runtime.Tests.Adapt;
 
 public class LookupMergeTests
 {
-    private static readonly string[] Brain =
-    [
-        "The Brain is wider than the Sky",
-        "For put them side by side",
-        "The one the other will contain",
-        "With ease and You beside",
-    ];
-
     [Fact]
     public void TextVectorization_merge_equals_one_pass_including_idf()
     {
         var whole = new TextVectorizationAdapter { OutputMode = OutputMode.TfIdf, Ngrams = 2 };
-        whole.Update(Brain);
+        whole.Update(KerasGuide.Brain);
         var left = new TextVectorizationAdapter { OutputMode = OutputMode.TfIdf, Ngrams = 2 };
         var right = new TextVectorizationAdapter { OutputMode = OutputMode.TfIdf, Ngrams = 2 };
-        left.Update(Brain.Take(1));
-        right.Update(Brain.Skip(1));
+        left.Update(KerasGuide.Brain.Take(1));
+        right.Update(KerasGuide.Brain.Skip(1));
         left.Merge(right);
 
         Assert.Equal(whole.DocumentCount, left.DocumentCount);

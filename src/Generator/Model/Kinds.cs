@@ -1,23 +1,5 @@
 namespace PrepGen.Generator.Model;
 
-// Mirrors of the public enums in src/Attributes (the generator cannot load that assembly inside the
-// compiler). A test checks that names and values stay identical.
-
-internal enum OutputMode
-{
-    Int,
-    OneHot,
-    MultiHot,
-    Count,
-    TfIdf,
-}
-
-internal enum OovMethod
-{
-    FloorMod,
-    FarmHash,
-}
-
 internal enum LayerKind
 {
     StringLookup,

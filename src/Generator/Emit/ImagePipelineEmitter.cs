@@ -1,7 +1,7 @@
-using PrepGen.Generator.Emit;
+using PrepGen.Generator.Images;
 using PrepGen.Generator.Model;
 
-namespace PrepGen.Generator.Images;
+namespace PrepGen.Generator.Emit;
 
 /// <summary>
 /// Writes an image pipeline's members: the output size constants, the runtime spec built once from the
@@ -16,21 +16,11 @@ internal static class ImagePipelineEmitter
 
         (int h, int wd) = model.OutputSize(training: false);
         (int th, int tw) = model.OutputSize(training: true);
-        w.Line("/// <summary>Output height (inference).</summary>");
-        w.Line("public const int OutputHeight = " + h + ";");
-        w.Line();
-        w.Line("/// <summary>Output width (inference).</summary>");
-        w.Line("public const int OutputWidth = " + wd + ";");
-        w.Line();
-        w.Line("/// <summary>Output channels.</summary>");
-        w.Line("public const int OutputChannels = " + model.Channels + ";");
-        w.Line();
-        w.Line("/// <summary>Output height with <c>training: true</c> (differs from inference only with RandomCrop, as Keras 3).</summary>");
-        w.Line("public const int TrainingOutputHeight = " + th + ";");
-        w.Line();
-        w.Line("/// <summary>Output width with <c>training: true</c>.</summary>");
-        w.Line("public const int TrainingOutputWidth = " + tw + ";");
-        w.Line();
+        Constant(w, "Output height (inference).", "OutputHeight", h);
+        Constant(w, "Output width (inference).", "OutputWidth", wd);
+        Constant(w, "Output channels.", "OutputChannels", model.Channels);
+        Constant(w, "Output height with <c>training: true</c> (differs from inference only with RandomCrop, as Keras 3).", "TrainingOutputHeight", th);
+        Constant(w, "Output width with <c>training: true</c>.", "TrainingOutputWidth", tw);
         w.Line("/// <summary>The pipeline: input " + model.Height + "x" + model.Width + "x" + model.Channels + " channels-last, layers in declaration order.</summary>");
         w.Line("public static global::PrepGen.Imaging.ImagePipelineSpec Spec { get; } = new global::PrepGen.Imaging.ImagePipelineSpec(");
         w.Line("    " + model.Height + ", " + model.Width + ", " + model.Channels + ",");
@@ -38,7 +28,7 @@ internal static class ImagePipelineEmitter
         w.Line("    {");
         foreach (ImageOpModel op in model.Ops)
         {
-            w.Line("        " + op.Construction + ",");
+            w.Line("        " + ImageOpEmitter.Construction(op) + ",");
         }
 
         w.Line("    },");
@@ -47,7 +37,7 @@ internal static class ImagePipelineEmitter
         {
             w.Line();
             w.Line("/// <summary>Runs the pipeline on a batch of " + (input == "byte" ? "uint8" : "float") + " images (augmentation only when <paramref name=\"training\"/>).</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PrepGen\", \"" + LayerEmitter.Version + "\")]");
+            w.Line(GeneratorVersion.GeneratedCodeAttribute);
             w.Line("public static void Run(global::System.ReadOnlySpan<" + input + "> images, int batch, global::System.Span<float> output, bool training = false, ulong seed = 0)");
             w.Line("    => global::PrepGen.Imaging.ImagePipelineCpu.Run(Spec, images, batch, output, training, seed);");
         }
@@ -58,5 +48,12 @@ internal static class ImagePipelineEmitter
         FileFrame.CloseTypes(w, model.Types);
         FileFrame.CloseNamespace(w, model.Namespace);
         return w.ToString();
+    }
+
+    private static void Constant(SourceWriter w, string summary, string name, int value)
+    {
+        w.Line("/// <summary>" + summary + "</summary>");
+        w.Line("public const int " + name + " = " + Literals.Int(value) + ";");
+        w.Line();
     }
 }
