@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using PrepGen.Tests.Shared;
 
 namespace PrepGen.Generator.Tests;
 
@@ -15,7 +16,7 @@ public partial class GeneratedOnlyApiTests
     [Fact]
     public void Runtime_types_the_generated_code_names_are_EditorBrowsable_Never()
     {
-        string root = GeneratorHarness.RepoRoot();
+        string root = RepoPaths.Root;
         IEnumerable<string> emitted = Directory.EnumerateFiles(Path.Combine(root, "tests", "PrepGen.Generator.Tests", "Snapshots"), "*.txt")
             .SelectMany(f => SnapshotName().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value));
         IEnumerable<string> emitters = Directory.EnumerateFiles(Path.Combine(root, "src", "Generator"), "*.cs", SearchOption.AllDirectories)
