@@ -35,7 +35,8 @@ public sealed class PrepGenGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.Path)
             .Collect();
         IncrementalValueProvider<ImmutableArray<StateFile>> stateFiles = context.AdditionalTextsProvider
-            .Select(static (file, ct) => StateFile.Load(file, ct))
+            .Select(static (file, ct) => GeneratorStep.Run(
+                file.Path, GeneratorStep.Unlocated, () => StateFile.Load(file, ct), _ => StateFile.Unreadable(file.Path, "PrepGen failed while reading it (PG9999)")))
             .WithTrackingName(StepNames.StateFiles)
             .Collect()
             .Combine(mappedPaths)

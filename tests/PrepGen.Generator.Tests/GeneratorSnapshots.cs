@@ -51,13 +51,9 @@ internal static class GeneratorSnapshots
             TestState =
             {
                 Sources = { source },
-                AdditionalReferences =
-                {
-                    MetadataReference.CreateFromFile(typeof(PrepGen.StringLookupAttribute).Assembly.Location),
-                    MetadataReference.CreateFromFile(typeof(PrepGen.Runtime.Encode).Assembly.Location),
-                },
             },
         };
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.PrepGenReferences); // every assembly the PrepGen package brings
         if (additionalFile is { } file)
         {
             test.TestState.AdditionalFiles.Add((file.Path, file.Text));

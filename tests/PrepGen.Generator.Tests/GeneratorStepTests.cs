@@ -28,6 +28,46 @@ public class GeneratorStepTests
     }
 
     [Fact]
+    public void A_state_file_that_fails_while_it_is_read_is_reported_at_the_layer_and_the_rest_compiles()
+    {
+        // A SourceText that throws when the generator reads it: the read runs inside the boundary, the file becomes
+        // unreadable, and the layer that names it reports so; the other layer is still generated.
+        var file = new ThrowingText("/p/v.txt");
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            [new PrepGenGenerator().AsSourceGenerator()], [file], GeneratorHarness.ParseOptions);
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.Compilation("""
+            using PrepGen;
+            public static partial class E
+            {
+                [StringLookup(VocabularyFile = "v.txt")] public static partial long M(string v);
+                [StringLookup(Vocabulary = new[] { "a" })] public static partial long Ok(string v);
+            }
+            """), driver);
+        Assert.Null(run.Result.Results.Single().Exception);
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Contains("PrepGen failed while reading it (PG9999)", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(run.Result.GeneratedTrees, t => t.FilePath.EndsWith("E.Ok.PrepGen.g.cs", StringComparison.Ordinal));
+    }
+
+    private sealed class ThrowingText(string path) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => new Broken();
+
+        private sealed class Broken : SourceText
+        {
+            public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+            public override int Length => 10;
+
+            public override char this[int position] => throw new InvalidOperationException("disk gone");
+
+            public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => throw new InvalidOperationException("disk gone");
+        }
+    }
+
+    [Fact]
     public void Cancellation_passes_through() =>
         Assert.Throws<OperationCanceledException>(() => GeneratorStep.Run<int>("x", GeneratorStep.Unlocated, () => throw new OperationCanceledException(), _ => -1));
 

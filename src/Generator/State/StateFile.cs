@@ -77,6 +77,9 @@ internal sealed class StateFile : IEquatable<StateFile>
     public StateFile WithMapped(bool mapped) =>
         mapped == Mapped ? this : new StateFile(Path, ContentHash, Lines, Error, mapped, InvalidUtf8Line, Tokens) { _json = _json, _integers = _integers };
 
+    /// <summary>A file that could not be read: every layer that names it reports <paramref name="reason"/>.</summary>
+    public static StateFile Unreadable(string path, string reason) => new(path, "", null, reason);
+
     public static StateFile Load(AdditionalText file, CancellationToken cancellationToken)
     {
         SourceText? text;
@@ -86,12 +89,12 @@ internal sealed class StateFile : IEquatable<StateFile>
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new StateFile(file.Path, "", null, ex.Message);
+            return Unreadable(file.Path, ex.Message);
         }
 
         if (text is null)
         {
-            return new StateFile(file.Path, "", null, "the compiler could not read the file");
+            return Unreadable(file.Path, "the compiler could not read the file");
         }
 
         string content = text.ToString();
