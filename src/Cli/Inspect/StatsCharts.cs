@@ -21,13 +21,18 @@ internal static class StatsCharts
     {
         double[] std = variance.Select(v => Math.Sqrt(Math.Max(0, v))).ToArray();
         report.Heading($"{key}: normalization, {mean.Length} feature(s){count}");
-        report.Note("Each feature's mean (dot) and mean ± one standard deviation (bar), on one shared axis: the layer maps the bar onto -1..1. "
-            + "Features on much smaller scales than the others look flat here; the table gives every value.");
         int n = mean.Length;
         double low = Enumerable.Range(0, n).Min(i => mean[i] - std[i]);
         double high = Enumerable.Range(0, n).Max(i => mean[i] + std[i]);
+
+        // Features on scales a hundred times apart (a count beside a ratio) all look flat on a linear axis; a log
+        // axis keeps each visible where every bar is positive.
+        bool log = low > 0 && high / low > 100;
+        report.Note("Each feature's mean (dot) and mean ± one standard deviation (bar), on one shared "
+            + (log ? "logarithmic axis (the features' scales differ more than a hundredfold)" : "axis")
+            + ": the layer maps the bar onto -1..1. The table gives every value.");
         var chart = new SvgChart($"{key}: mean and standard deviation per feature", Width, 60 + RowHeight * n,
-            Scale.Linear(low, high), Scale.Linear(-0.5, n - 0.5, nice: false), "value", "feature");
+            log ? Scale.Log(low, high) : Scale.Linear(low, high), Scale.Linear(-0.5, n - 0.5, nice: false), log ? "value (log scale)" : "value", "feature");
 
         // Feature 0 at the top: feature i sits at y = n - 1 - i.
         int every = (n + MaxLabels - 1) / MaxLabels;

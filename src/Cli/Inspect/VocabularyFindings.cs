@@ -53,7 +53,7 @@ internal static class VocabularyFindings
         if (invisible.Length > 0)
         {
             findings.Add($"warning: control or invisible characters at line(s) {Show.List(invisible, l => Show.Count(l) + " " + Show.Quote(tokens[l - 1]))}: "
-                + "usually an encoding or export problem (a tab: a TSV column that was not split).");
+                + "usually an encoding or export problem.");
         }
 
         int[] veryLong = Enumerable.Range(0, tokens.Count).Where(i => lengths[i] > VeryLong).Select(i => i + 1).ToArray();
