@@ -78,7 +78,7 @@ internal static class VocabularyCharts
             points.Add(((start + end + 1) / 2.0, mean / (end - start)));
         }
 
-        var chart = new SvgChart("mean token length by rank", 880, 300, Scale.Linear(1, Math.Max(2, lengths.Length)), Scale.Linear(0, points.Max(p => p.Item2)),
+        var chart = new SvgChart("mean token length by rank", 880, 300, Scale.Linear(1, Math.Max(2, lengths.Length), nice: false), Scale.Linear(0, points.Max(p => p.Item2)),
             "rank (line)", "mean length (characters)");
         if (points.Count == 1)
         {

@@ -15,7 +15,7 @@ internal sealed class HtmlReport
     private const string Style = """
         body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:960px;padding:0 16px;color:#1d2430;background:#fff}
         h1{font-size:20px;margin:0 0 12px}h2{font-size:16px;margin:28px 0 6px;border-bottom:1px solid #d8dde6;padding-bottom:4px}
-        p.note{color:#556070;margin:4px 0 8px}pre{background:#f4f6f9;padding:10px;overflow-x:auto;font-size:12.5px}
+        p.note{color:#556070;margin:4px 0 8px}pre{background:#f4f6f9;padding:10px;white-space:pre-wrap;font-size:12.5px}
         table{border-collapse:collapse;font-size:12.5px;margin:6px 0}td,th{padding:2px 10px;border-bottom:1px solid #e6e9ef}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{background:#f4f6f9;padding:0 3px}
         svg{display:block;margin:6px 0 10px}svg text{font:11px system-ui,sans-serif;fill:#39424e}
