@@ -29,6 +29,7 @@ public static class PrepGenCli
         };
         var html = new Option<FileInfo?>("--html")
         {
+            HelpName = "report.html",
             Description = "Also write a self-contained HTML page (inline SVG charts, no network): a vocabulary's token length by rank and "
                 + "length histogram, an idf file's weight histogram, each stats.json key's mean ± std per feature or bin boundaries.",
         };
