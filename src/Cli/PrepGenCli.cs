@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using PrepGen.Cli.Inspect;
 
 namespace PrepGen.Cli;
 
@@ -22,9 +23,21 @@ public static class PrepGenCli
             return 0;
         }));
 
-        var path = new Argument<FileInfo>("path") { Description = "A vocabulary file, an idf weights file, a stats.json file or a mapped table (.pgtable)." };
-        var inspect = new Command("inspect", "Summarize a vocabulary file, idf weights file or stats.json and warn about problems.") { path };
-        inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, stdout)));
+        var path = new Argument<FileInfo>("path")
+        {
+            Description = "A vocabulary file, an idf weights file, a stats.json file or a mapped table (.pgtable); the kind is recognised from the content.",
+        };
+        var html = new Option<FileInfo?>("--html")
+        {
+            HelpName = "report.html",
+            Description = "Also write a self-contained HTML page (inline SVG charts, no network): a vocabulary's token length by rank and "
+                + "length histogram, an idf file's weight histogram, each stats.json key's mean ± std per feature or bin boundaries.",
+        };
+        var inspect = new Command("inspect",
+            "Show what a state file holds and warn about problems: a vocabulary's size, head and tail with ids, token lengths and suspicious lines "
+            + "(duplicates, empty, whitespace at the ends, control characters, very long); idf weights; stats.json means, variances, counts and bin "
+            + "boundaries per key; a .pgtable header and checksums. Exit 0 when usable, 1 when the generator would reject it.") { path, html };
+        inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, parse.GetValue(html), stdout)));
 
         Command import = ImportCommand.Create(stdout, stderr);
 
