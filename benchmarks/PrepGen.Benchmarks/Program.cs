@@ -7,8 +7,11 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["--first-lookup"])
+        if (args is ["--first-lookup", .. string[] mode])
         {
+            // "eager": verify every block of a mapped table when it is mapped; "skip": no checksum (the AppContext switches).
+            AppContext.SetSwitch(PrepGen.Runtime.MappedStringTable.VerifyOnOpenSwitch, mode is ["eager"]);
+            AppContext.SetSwitch(PrepGen.Runtime.MappedStringTable.SkipChecksumSwitch, mode is ["skip"]);
             FirstLookup();
             return;
         }
