@@ -14,6 +14,7 @@ import sys
 from distributed import Client, get_worker
 
 SHARDS = 4
+FORTUNES = "/usr/share/games/fortunes"
 
 
 def run_prepgen(prepgen, args):
@@ -52,7 +53,8 @@ def main():
     with open(os.path.join(data, "wine_data.csv"), encoding="utf-8") as f:
         wine = f.readlines()[1:]                     # sklearn's first line is not data
 
-    # name, the whole input and how the single pass reads it, shard files, layer options, outputs, exact?
+    # name, the whole input and how the single pass reads it, shard files, layer options (shards are read with
+    # --no-header but for text), outputs, exact?
     digits_in = ["-i", os.path.join(data, "digits.csv.gz"), "--no-header"]
     wine_in = ["-i", os.path.join(data, "wine_data.csv"), "--skip-rows", "1", "--no-header"]
     # Discretization batches of 450 values: shards of 450, 450, 450, 447 end where the single pass's batches end.
@@ -66,6 +68,16 @@ def main():
         ("wine-normalization", wine_in, write_shards(wine, "wine", even(len(wine), SHARDS), work),
          [a for c in range(13) for a in ("-c", str(c))] + ["-l", "normalization", "--stats-key", "wine"], {"--out": "wine.json"}, False),
     ]
+    # Debian's fortunes-min: three text files are the shards (one document a line), their concatenation the whole.
+    if os.path.isdir(FORTUNES):
+        parts = [os.path.join(FORTUNES, n) for n in ("fortunes", "literature", "riddles")]
+        whole = os.path.join(work, "shards", "fortunes-all.txt")
+        with open(whole, "wb") as out:
+            for part in parts:
+                out.write(open(part, "rb").read())
+        jobs.append(("fortunes-tfidf-bigrams", ["-i", whole], parts,
+                     ["-l", "text-vectorization", "--output-mode", "tf-idf", "--ngrams", "2", "--max-tokens", "5000"],
+                     {"--out": "fortunes.txt", "--idf-out": "fortunes.idf"}, True))
 
     client = Client(scheduler_file=scheduler_file)
     workers = sorted(client.scheduler_info()["workers"])
@@ -77,7 +89,8 @@ def main():
         for i, shard in enumerate(shards):
             partial = os.path.join(work, "partials", f"{name}-{i}.pgpartial")
             tasks[(name, i)] = (partial, client.submit(run_prepgen, prepgen,
-                                ["adapt", "-i", shard, "--no-header", *options, "--partial", partial, "--quiet"], pure=False))
+                                ["adapt", "-i", shard, *(["--no-header"] if shard.endswith(".csv") else []), *options,
+                                 "--partial", partial, "--quiet"], pure=False))
     failed = False
     for (name, i), (_, future) in tasks.items():
         r = future.result()
