@@ -203,6 +203,24 @@ public sealed class PartialMergeTests : IDisposable
         Assert.Equal(expected.BinBoundaries, Numbers(Entry(_cli.PathOf("merged.json"), "price"), "bin_boundaries"));
     }
 
+    [Theory]
+    [InlineData("text-vectorization", "review", "--output-mode", "tf-idf")]
+    [InlineData("normalization", "price", "--batch-size", "300")]
+    [InlineData("discretization", "price", "--num-bins", "4", "--batch-size", "300")]
+    public void A_partial_is_the_same_bytes_with_any_thread_count(string layer, string column, params string[] more)
+    {
+        // A retried or speculative task (Spark, Kubernetes) must write the same partial; tiny chunks make threads matter.
+        InputChunker.ChunkSize = 256;
+        string input = _cli.Write("d.csv", Header + string.Concat(Rows(2000)));
+        byte[][] partials = [.. new[] { "1", "3" }.Select(threads =>
+        {
+            string partial = _cli.PathOf($"t{threads}.pgpartial");
+            Assert.True(_cli.Run(["adapt", "-i", input, "-c", column, "-l", layer, .. more, "--threads", threads, "--partial", partial]) == 0, _cli.Stderr);
+            return File.ReadAllBytes(partial);
+        })];
+        Assert.Equal(partials[0], partials[1]);
+    }
+
     private string OnePartial(string name, params string[] args)
     {
         string input = _cli.Write(name + ".csv", Header + string.Concat(Rows(50)));

@@ -93,7 +93,7 @@ public static class PartialFile
         {
             header = ParseHeader(full, (int)version, bytes.AsSpan(FixedHeaderLength, (int)headerLength));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw Bad(full, $"its header is not valid: {e.Message}");
         }
@@ -156,20 +156,22 @@ public static class PartialFile
 
     private static PartialHeader ParseHeader(string path, int version, ReadOnlySpan<byte> json)
     {
-        JsonObject root = JsonNode.Parse(json)!.AsObject();
-        var options = root["options"]!.AsObject().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value?.GetValue<string>())).ToList();
-        var columns = root["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        var size = root["state-size"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>());
+        JsonObject root = (JsonNode.Parse(json) ?? throw new FormatException("the header is null")).AsObject();
+        var options = Member(root, "options").AsObject().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value?.GetValue<string>())).ToList();
+        var columns = Member(root, "columns").AsArray().Select(c => (c ?? throw new FormatException("a null column")).GetValue<string>()).ToList();
+        var size = Member(root, "state-size").AsObject().ToDictionary(p => p.Key, p => (p.Value ?? throw new FormatException($"state-size '{p.Key}' is null")).GetValue<long>());
         return new PartialHeader(
             path,
             version,
-            root["layer"]!.GetValue<string>(),
+            Member(root, "layer").GetValue<string>(),
             options,
             columns,
             root["stats-key"]?.GetValue<string>(),
-            root["input"]!.GetValue<string>(),
-            root["rows"]!.GetValue<long>(),
-            root["state"]!.GetValue<string>(),
+            Member(root, "input").GetValue<string>(),
+            Member(root, "rows").GetValue<long>(),
+            Member(root, "state").GetValue<string>(),
             size);
     }
+
+    private static JsonNode Member(JsonObject root, string name) => root[name] ?? throw new FormatException($"'{name}' is missing");
 }
