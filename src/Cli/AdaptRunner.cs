@@ -302,7 +302,7 @@ internal sealed partial class AdaptRunner
             throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
-        adapter.Save(output, key!);
+        adapter.Save(output, key!); // StatsKey() gave it: only a partial may have none
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"normalization: {adapter.Count:N0} rows, {features} feature(s) -> {output} [\"{key}\"] ({Seconds:F1} s)"));
     }
@@ -337,7 +337,7 @@ internal sealed partial class AdaptRunner
             throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
-        adapter.Save(output, key!);
+        adapter.Save(output, key!); // StatsKey() gave it: only a partial may have none
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"discretization: {values:N0} values, {adapter.BinBoundaries.Length} boundaries -> {output} [\"{key}\"] ({Seconds:F1} s)"));
     }
