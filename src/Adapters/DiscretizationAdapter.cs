@@ -28,7 +28,13 @@ public sealed class DiscretizationAdapter
     } = 0.01;
 
     /// <summary>Summarizes one batch of values (cast to float32 as Keras does) and merges it into the state.</summary>
-    public void Update(ReadOnlySpan<float> values)
+    public void Update(ReadOnlySpan<float> values) => MergeBatchSummary(SummarizeBatch(values));
+
+    /// <summary>
+    /// Keras's summary of one batch (before it is merged into the state). <c>prepgen adapt --partial</c> keeps these
+    /// in input order so that <c>prepgen merge</c> replays exactly the merges of one pass over the same batches.
+    /// </summary>
+    internal QuantileSummary SummarizeBatch(ReadOnlySpan<float> values)
     {
         // NaN has no place in a sorted summary (NumPy sorts it last, .NET first), so the boundaries would not be
         // Keras's: refuse it here rather than learn silently different bins (docs/state-files.md, "Non-finite input").
@@ -40,9 +46,11 @@ public sealed class DiscretizationAdapter
             }
         }
 
-        QuantileSummary batch = QuantileSummary.Summarize(values, Epsilon);
-        _summary = QuantileSummary.Merge(batch, _summary, Epsilon);
+        return QuantileSummary.Summarize(values, Epsilon);
     }
+
+    /// <summary>Merges one batch's summary into the state, as Keras's <c>update_state</c> does after summarizing it.</summary>
+    internal void MergeBatchSummary(QuantileSummary batch) => _summary = QuantileSummary.Merge(batch, _summary, Epsilon);
 
     /// <summary>Merges the summary of an adapter that saw other data (as one more Keras batch merge).</summary>
     public void Merge(DiscretizationAdapter other)

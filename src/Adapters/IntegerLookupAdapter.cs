@@ -39,6 +39,9 @@ public sealed class IntegerLookupAdapter
     /// <summary>Counts one document holding several values (each value counts once for its document frequency).</summary>
     public void UpdateDocument(ReadOnlySpan<long> values) => _vocabulary.AddDocument(values);
 
+    /// <summary>The token counts, for <c>prepgen adapt --partial</c> and <c>prepgen merge</c>.</summary>
+    internal LookupVocabulary<long> Counts => _vocabulary;
+
     /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
     public void Merge(IntegerLookupAdapter other)
     {

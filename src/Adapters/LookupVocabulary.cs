@@ -40,6 +40,27 @@ internal sealed class LookupVocabulary<TToken>
         _built = null;
     }
 
+    /// <summary>The counts for a partial state, sorted by token so that equal counts give equal files.</summary>
+    public List<(TToken Token, long Count, long DocumentCount)> ExportCounts()
+    {
+        var entries = new List<(TToken Token, long Count, long DocumentCount)>(Counter().Entries());
+        entries.Sort((a, b) => _tokenOrder.Compare(a.Token, b.Token));
+        return entries;
+    }
+
+    /// <summary>Restores a partial state's counts; a partial of a tf-idf layer carries document frequencies.</summary>
+    public void ImportCounts(long documents, IEnumerable<(TToken Token, long Count, long DocumentCount)> entries)
+    {
+        TokenCounter<TToken> counter = Counter();
+        counter.AddDocuments(documents);
+        foreach ((TToken token, long count, long documentCount) in entries)
+        {
+            counter.AddCounts(token, count, counter.CountsDocuments ? documentCount : 0);
+        }
+
+        _built = null;
+    }
+
     public Built Build(LookupLayout<TToken> layout)
     {
         if (_built is not null && _built.Layout == layout)

@@ -48,6 +48,24 @@ public sealed class NormalizationAdapter
         }
     }
 
+    /// <summary>Per-feature sum of squared deviations from the mean (Chan et al.'s M2), for a partial state.</summary>
+    internal double[] M2 => (double[])_m2.Clone();
+
+    /// <summary>Restores a partial state saved from <see cref="Count"/>, <see cref="Mean"/> and <see cref="M2"/>.</summary>
+    internal static NormalizationAdapter FromMoments(long count, double[] mean, double[] m2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (mean.Length != m2.Length)
+        {
+            throw new ArgumentException($"mean has {mean.Length} features, M2 {m2.Length}.", nameof(m2));
+        }
+
+        var adapter = new NormalizationAdapter(mean.Length) { _count = count };
+        mean.CopyTo(adapter._mean, 0);
+        m2.CopyTo(adapter._m2, 0);
+        return adapter;
+    }
+
     /// <summary>Adds a batch of rows, row-major; its length must be a multiple of the feature count.</summary>
     public void Update(ReadOnlySpan<float> rows)
     {

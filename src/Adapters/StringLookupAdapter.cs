@@ -50,6 +50,9 @@ public sealed class StringLookupAdapter
         _vocabulary.AddDocument(values);
     }
 
+    /// <summary>The token counts, for <c>prepgen adapt --partial</c> and <c>prepgen merge</c>.</summary>
+    internal LookupVocabulary<string> Counts => _vocabulary;
+
     /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
     public void Merge(StringLookupAdapter other)
     {

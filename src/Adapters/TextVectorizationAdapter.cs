@@ -59,6 +59,9 @@ public sealed class TextVectorizationAdapter
         }
     }
 
+    /// <summary>The token counts, for <c>prepgen adapt --partial</c> and <c>prepgen merge</c>.</summary>
+    internal LookupVocabulary<string> Counts => _vocabulary;
+
     /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
     public void Merge(TextVectorizationAdapter other)
     {

@@ -66,6 +66,31 @@ internal sealed class TokenCounter<TToken>
         _documents += other._documents;
     }
 
+    /// <summary>Every token with its total count and document frequency, in no particular order (a partial state's content).</summary>
+    public IEnumerable<(TToken Token, long Count, long DocumentCount)> Entries()
+    {
+        foreach (KeyValuePair<TToken, Entry> pair in _entries)
+        {
+            yield return (pair.Key, pair.Value.Count, pair.Value.DocumentCount);
+        }
+    }
+
+    /// <summary>Restores counts saved by <see cref="Entries"/> (summed with any present, as <see cref="Merge"/> does).</summary>
+    public void AddCounts(TToken token, long count, long documentCount)
+    {
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, token, out bool exists);
+        if (!exists)
+        {
+            entry.LastDocument = -1;
+        }
+
+        entry.Count += count;
+        entry.DocumentCount += documentCount;
+    }
+
+    /// <summary>Restores a saved document total.</summary>
+    public void AddDocuments(long documents) => _documents += documents;
+
     /// <summary>
     /// The learned tokens as Keras orders them: count descending, ties by token descending
     /// (<c>np.lexsort((tokens, counts))[::-1]</c>), special tokens removed, at most

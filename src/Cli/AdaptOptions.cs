@@ -81,7 +81,15 @@ internal sealed class AdaptOptions
             + "so an input that fits in one batch gives exactly Keras's adapt() on the whole array.",
     };
 
-    public Option<FileInfo> Out { get; } = new("--out", "-o") { Description = "The vocabulary file or stats.json to write.", Required = true };
+    // Not Required: --partial replaces it (AdaptRunner checks that exactly one of them is given).
+    public Option<FileInfo?> Out { get; } = new("--out", "-o") { Description = "The vocabulary file or stats.json to write (required unless --partial)." };
+
+    public Option<FileInfo?> Partial { get; } = new("--partial")
+    {
+        Description = "Write this shard's mergeable state (a .pgpartial file: token counts with document frequencies, moments, or batch "
+            + "quantile summaries, plus the layer and its options) instead of --out/--idf-out; `prepgen merge` combines shards into "
+            + "exactly what one adapt over their concatenation writes. An empty shard is allowed here.",
+    };
 
     public Option<FileInfo?> IdfOut { get; } = new("--idf-out") { Description = "The idf weights file (required with --output-mode tf-idf)." };
 
@@ -98,7 +106,7 @@ internal sealed class AdaptOptions
         foreach (Option option in new Option[]
         {
             Input, Format, Column, Delimiter, NoHeader, SkipRows, Layer, MaxTokens, NumOovIndices, MaskToken, OutputMode, Ngrams, Standardize, Split,
-            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey, Threads, Quiet, ProgressInterval,
+            NumBins, Epsilon, BatchSize, Out, IdfOut, StatsKey, Partial, Threads, Quiet, ProgressInterval,
         })
         {
             command.Options.Add(option);

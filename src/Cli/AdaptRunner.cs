@@ -7,12 +7,13 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PrepGen.Adapt;
+using PrepGen.Cli.Partial;
 using PrepGen.Text;
 
 namespace PrepGen.Cli;
 
 /// <summary>Runs <c>prepgen adapt</c>: reads the input once, streaming, and saves the state only at the end.</summary>
-internal sealed class AdaptRunner
+internal sealed partial class AdaptRunner
 {
     private const int DefaultBatchSize = 1 << 20;
 
@@ -53,7 +54,7 @@ internal sealed class AdaptRunner
     {
         string layer = _parse.GetValue(_o.Layer)!;
         CheckApplies(layer);
-        string output = _parse.GetValue(_o.Out)!.FullName;
+        string output = OutputPath();
         CheckPaths(output);
         switch (layer)
         {
@@ -148,6 +149,12 @@ internal sealed class AdaptRunner
                 }),
             (a, b) => a.Merge(b));
 
+        if (IsPartial)
+        {
+            WritePartial(output, LookupOptions(maxTokens, numOov, mask, mode), PartialState.FromCounts(adapter.Counts, PartialState.WriteString));
+            return;
+        }
+
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
         adapter.Save(output, idf);
@@ -184,6 +191,13 @@ internal sealed class AdaptRunner
                 }),
             (a, b) => a.Merge(b));
 
+        if (IsPartial)
+        {
+            string? canonicalMask = mask?.ToString(CultureInfo.InvariantCulture);
+            WritePartial(output, LookupOptions(maxTokens, numOov, canonicalMask, mode), PartialState.FromCounts(adapter.Counts, PartialState.WriteLong));
+            return;
+        }
+
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
         adapter.Save(output, idf);
@@ -196,8 +210,8 @@ internal sealed class AdaptRunner
         TextTokenizer.NgramWidths(ngrams, widths); // rejects bad widths before the input is read
         OutputMode mode = ParseOutputMode();
         int? maxTokens = _parse.GetValue(_o.MaxTokens);
-        Standardize standardize = ParseEnum(_o.Standardize, PrepGen.Standardize.LowerAndStripPunctuation, ("lower-and-strip-punctuation", PrepGen.Standardize.LowerAndStripPunctuation), ("lower", PrepGen.Standardize.Lower), ("strip-punctuation", PrepGen.Standardize.StripPunctuation), ("none", PrepGen.Standardize.None));
-        Split split = ParseEnum(_o.Split, PrepGen.Split.Whitespace, ("whitespace", PrepGen.Split.Whitespace), ("character", PrepGen.Split.Character), ("none", PrepGen.Split.None));
+        Standardize standardize = ParseEnum(_o.Standardize, PrepGen.Standardize.LowerAndStripPunctuation, OptionSpelling.Standardizes);
+        Split split = ParseEnum(_o.Split, PrepGen.Split.Whitespace, OptionSpelling.Splits);
         TextVectorizationAdapter adapter = Merge(
             RunLookup(
                 () => new TextVectorizationAdapter
@@ -211,6 +225,12 @@ internal sealed class AdaptRunner
                 },
                 (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array."))),
             (a, b) => a.Merge(b));
+
+        if (IsPartial)
+        {
+            WritePartial(output, TextOptions(maxTokens, mode, standardize, split, TextTokenizer.NgramWidths(ngrams, widths)), PartialState.FromCounts(adapter.Counts, PartialState.WriteString));
+            return;
+        }
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
@@ -264,36 +284,52 @@ internal sealed class AdaptRunner
     // summarized in input order, exactly as one thread does, so the statistics are the same bits.
     private void AdaptNormalization(string output)
     {
-        string key = StatsKey();
+        string? key = IsPartial ? OptionalStatsKey() : StatsKey();
         int features = Columns().Count;
         int batchRows = Math.Max(BatchSize() / Math.Max(features, 1), 1);
         var adapter = new NormalizationAdapter(features);
         var batch = new Batch((long)batchRows * features);
         RunNumeric(single: false, batch, adapter.Update);
         adapter.Update(batch.Values);
+        if (IsPartial)
+        {
+            WritePartial(output, [new("batch-size", Invariant(BatchSize()))], PartialState.FromMoments(adapter), key);
+            return;
+        }
+
         if (adapter.Count == 0)
         {
             throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
-        adapter.Save(output, key);
+        adapter.Save(output, key!); // StatsKey() gave it: only a partial may have none
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"normalization: {adapter.Count:N0} rows, {features} feature(s) -> {output} [\"{key}\"] ({Seconds:F1} s)"));
     }
 
     private void AdaptDiscretization(string output)
     {
-        string key = StatsKey();
+        string? key = IsPartial ? OptionalStatsKey() : StatsKey();
         var adapter = new DiscretizationAdapter
         {
             NumBins = _parse.GetValue(_o.NumBins) ?? throw new CliException("--layer discretization needs --num-bins."),
             Epsilon = _parse.GetValue(_o.Epsilon) ?? 0.01,
         };
         var batch = new Batch(BatchSize());
-        long values = RunNumeric(single: true, batch, adapter.Update);
-        if (batch.Values.Length > 0 || values == 0)
+
+        // A partial keeps each batch's summary unmerged, so that merge replays the merges of one pass (see PartialState).
+        var summaries = new List<QuantileSummary>();
+        SpanAction update = IsPartial ? values => summaries.Add(adapter.SummarizeBatch(values)) : adapter.Update;
+        long values = RunNumeric(single: true, batch, update);
+        if (batch.Values.Length > 0 || (values == 0 && !IsPartial))
         {
-            adapter.Update(batch.Values);
+            update(batch.Values);
+        }
+
+        if (IsPartial)
+        {
+            WritePartial(output, DiscretizationOptions(adapter.NumBins, adapter.Epsilon, BatchSize()), PartialState.FromSummaries(summaries), key);
+            return;
         }
 
         if (values == 0)
@@ -301,7 +337,7 @@ internal sealed class AdaptRunner
             throw new CliException($"the input has no rows; nothing to adapt, '{output}' is left as it was.");
         }
 
-        adapter.Save(output, key);
+        adapter.Save(output, key!); // StatsKey() gave it: only a partial may have none
         _stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"discretization: {values:N0} values, {adapter.BinBoundaries.Length} boundaries -> {output} [\"{key}\"] ({Seconds:F1} s)"));
     }
@@ -527,9 +563,7 @@ internal sealed class AdaptRunner
             $"{_parse.GetValue(_o.Layer)}: {_rows:N0} rows, {size - maskSlots - oovSlots:N0} tokens learned (vocabulary size {size}) -> {files} ({Seconds:F1} s)"));
     }
 
-    private OutputMode ParseOutputMode() => ParseEnum(_o.OutputMode, PrepGen.OutputMode.Int,
-        ("int", PrepGen.OutputMode.Int), ("one-hot", PrepGen.OutputMode.OneHot), ("multi-hot", PrepGen.OutputMode.MultiHot),
-        ("count", PrepGen.OutputMode.Count), ("tf-idf", PrepGen.OutputMode.TfIdf));
+    private OutputMode ParseOutputMode() => ParseEnum(_o.OutputMode, PrepGen.OutputMode.Int, OptionSpelling.OutputModes);
 
     private T ParseEnum<T>(Option<string?> option, T fallback, params (string Name, T Value)[] values)
     {

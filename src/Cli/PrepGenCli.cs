@@ -5,7 +5,7 @@ using PrepGen.Cli.Inspect;
 
 namespace PrepGen.Cli;
 
-/// <summary>The <c>prepgen</c> command line: <c>adapt</c> and <c>inspect</c>.</summary>
+/// <summary>The <c>prepgen</c> command line: <c>adapt</c>, <c>merge</c>, <c>inspect</c> and <c>import</c>.</summary>
 public static class PrepGenCli
 {
     /// <summary>Parses and runs one command line, writing to the given streams; returns the exit code.</summary>
@@ -40,8 +40,10 @@ public static class PrepGenCli
         inspect.SetAction(parse => Guard(stderr, () => InspectRunner.Run(parse.GetValue(path)!, parse.GetValue(html), stdout)));
 
         Command import = ImportCommand.Create(stdout, stderr);
+        Command merge = Partial.MergeCommand.Create(stdout, stderr);
 
-        var root = new RootCommand("PrepGen: import saved Keras models and compute Keras preprocessing state (vocabularies, statistics) from files.") { adapt, inspect, import };
+        var root = new RootCommand("PrepGen: import saved Keras models and compute Keras preprocessing state (vocabularies, statistics) from files; "
+            + "adapt --partial on shards (on any engine) and merge gives what one adapt over all of them gives.") { adapt, merge, inspect, import };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
