@@ -239,6 +239,23 @@ public sealed class PartialMergeTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_summarises_a_partial_and_names_the_damage_of_a_truncated_one()
+    {
+        string good = OnePartial("inspected", "-c", "city", "-l", "string-lookup", "--max-tokens", "10");
+        Assert.Equal(0, _cli.Run("inspect", good));
+        Assert.Contains("partial state (format 1) of string-lookup, 50 rows from inspected.csv", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  state: token-counts, ", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("max-tokens=10", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  columns: city", _cli.Stdout, StringComparison.Ordinal);
+
+        string truncated = _cli.PathOf("inspected-cut.pgpartial");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(good)[..^10]);
+        Assert.Equal(1, _cli.Run("inspect", truncated));
+        Assert.Contains("a partial state file that cannot be merged", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("truncated", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Truncated_foreign_wrong_version_and_damaged_partials_are_errors_naming_the_file()
     {
         string good = OnePartial("good", "-c", "city", "-l", "string-lookup");

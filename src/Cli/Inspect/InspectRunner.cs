@@ -14,12 +14,13 @@ namespace PrepGen.Cli.Inspect;
 internal static class InspectRunner
 {
     /// <summary>
-    /// The file kinds, asked in this order; the first that recognises the file inspects it. A new kind (the
-    /// <c>.pgpartial</c> summary, say) plugs in here, before the vocabulary, which accepts any file and so stays last.
+    /// The file kinds, asked in this order; the first that recognises the file inspects it. A new kind plugs in
+    /// here, before the vocabulary, which accepts any file and so stays last.
     /// </summary>
     private static readonly IFileInspector[] Inspectors =
     [
         new TableInspector(),
+        new PartialInspector(),
         new StatsInspector(),
         new IdfInspector(),
         new VocabularyInspector(),
