@@ -16,6 +16,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--parallel-scaling"])
+        {
+            ParallelScaling();
+            return;
+        }
+
         if (args is ["--profile-english", string seconds])
         {
             ProfileEnglish(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
@@ -76,5 +82,36 @@ public static class Program
         }
 
         Console.WriteLine($"{documents} documents, {watch.Elapsed.TotalMicroseconds / documents:F2} us each");
+    }
+
+    /// <summary>
+    /// Serial vs ParallelBatch on the 100k-row batches, outside BenchmarkDotNet: the best of 30 runs each,
+    /// alternating, so a load spike hits both (a cross-check of ParallelBatchBenchmarks on a shared machine).
+    /// </summary>
+    private static void ParallelScaling()
+    {
+        var b = new ParallelBatchBenchmarks();
+        b.Setup();
+        (string Name, Action Serial, Action Parallel)[] cases =
+        [
+            ("lookup", () => b.Lookup_Serial(), () => b.Lookup_Parallel()),
+            ("text", () => b.Text_Serial(), () => b.Text_Parallel()),
+            ("record", () => b.Record_Serial(), () => b.Record_Parallel()),
+        ];
+        foreach ((string name, Action serial, Action parallel) in cases)
+        {
+            double bestSerial = double.MaxValue, bestParallel = double.MaxValue;
+            for (int i = 0; i < 30; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                serial();
+                bestSerial = Math.Min(bestSerial, watch.Elapsed.TotalMilliseconds);
+                watch.Restart();
+                parallel();
+                bestParallel = Math.Min(bestParallel, watch.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"{name}: serial {bestSerial:F2} ms, parallel {bestParallel:F2} ms, {bestSerial / bestParallel:F2}x on {Environment.ProcessorCount} cores");
+        }
     }
 }
