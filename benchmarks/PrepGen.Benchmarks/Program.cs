@@ -1,6 +1,6 @@
-using nietras.SeparatedValues;
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using nietras.SeparatedValues;
 
 namespace PrepGen.Benchmarks;
 
