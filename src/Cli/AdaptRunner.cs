@@ -346,6 +346,11 @@ internal sealed partial class AdaptRunner
     private long RunNumeric(bool single, Batch batch, SpanAction update)
     {
         using RowSource source = OpenSource(single);
+        if (source is LineSource lines)
+        {
+            lines.NumericFields = true;
+        }
+
         string where = source.Where;
         long values = 0;
         var pipeline = new AdaptPipeline<object, FloatList>
@@ -622,6 +627,11 @@ internal sealed partial class AdaptRunner
     // their line (docs/state-files.md, "Non-finite input").
     private static float ParseFloat(Cell cell, long line, string where)
     {
+        if (cell.Single is float parsed)
+        {
+            return parsed; // a CSV field parsed by the reader (finite)
+        }
+
         string column = cell.Column is null ? "" : $" (column '{cell.Column}')";
         string text = cell.Text ?? throw new CliException($"{where} {line}: expected a number, found an array{column}.");
         float value;

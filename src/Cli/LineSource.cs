@@ -27,6 +27,12 @@ internal sealed class LineSource : RowSource
     private readonly string _headerText = "";
     private readonly long _total;
 
+    /// <summary>
+    /// Set by a numeric layer before reading: CSV fields that are finite float32 numbers arrive parsed
+    /// (<see cref="Cell.Single"/>, as <c>float.TryParse</c> of their text would give), without a string each.
+    /// </summary>
+    public bool NumericFields { get; set; }
+
     public LineSource(string path, InputFormat format, IReadOnlyList<string> columns, char delimiter, bool header, int skipRows)
     {
         _stream = OpenDecompressed(path, out _file, out _);
@@ -181,7 +187,10 @@ internal sealed class LineSource : RowSource
             var cells = new Cell[_indices.Length];
             for (int c = 0; c < cells.Length; c++)
             {
-                cells[c] = new Cell(row[_indices[c]].ToString(), null) { Column = _columns[c] };
+                SepReader.Col field = row[_indices[c]];
+                cells[c] = NumericFields && float.TryParse(field.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) && float.IsFinite(value)
+                    ? new Cell(null, null) { Single = value, Column = _columns[c] }
+                    : new Cell(field.ToString(), null) { Column = _columns[c] }; // text, or a bad number the layer reports with its text
             }
 
             emit(new InputRow(line, cells));
