@@ -142,20 +142,14 @@ internal sealed class MergeRunner
     private void MergeStringLookup(List<(PartialHeader Header, byte[] Body)> partials, string output, string? idf, long rows)
     {
         PartialHeader h = partials[0].Header;
-        StringLookupAdapter Create() => new()
+        var adapter = new StringLookupAdapter
         {
             MaxTokens = OptionalInt(h, "max-tokens"),
             NumOovIndices = OptionalInt(h, "num-oov-indices") ?? 1,
             MaskToken = h.Options.FirstOrDefault(o => o.Key == "mask-token").Value,
             OutputMode = Mode(h),
         };
-        StringLookupAdapter adapter = Create();
-        foreach ((PartialHeader header, byte[] body) in partials)
-        {
-            StringLookupAdapter shard = Create();
-            PartialState.ReadCounts(header.Path, body, shard.Counts, PartialState.ReadString);
-            adapter.Merge(shard);
-        }
+        ReadAllCounts(partials, adapter.Counts, PartialState.ReadString);
 
         SaveLookup(partials.Count, rows, output, idf, adapter.OutputMode, h.Layer, () => adapter.Save(output, idf), () => adapter.GetVocabulary().Count,
             adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices);
@@ -165,20 +159,14 @@ internal sealed class MergeRunner
     {
         PartialHeader h = partials[0].Header;
         string? mask = h.Options.FirstOrDefault(o => o.Key == "mask-token").Value;
-        IntegerLookupAdapter Create() => new()
+        var adapter = new IntegerLookupAdapter
         {
             MaxTokens = OptionalInt(h, "max-tokens"),
             NumOovIndices = OptionalInt(h, "num-oov-indices") ?? 1,
             MaskToken = mask is null ? null : long.Parse(mask, CultureInfo.InvariantCulture),
             OutputMode = Mode(h),
         };
-        IntegerLookupAdapter adapter = Create();
-        foreach ((PartialHeader header, byte[] body) in partials)
-        {
-            IntegerLookupAdapter shard = Create();
-            PartialState.ReadCounts(header.Path, body, shard.Counts, PartialState.ReadLong);
-            adapter.Merge(shard);
-        }
+        ReadAllCounts(partials, adapter.Counts, PartialState.ReadLong);
 
         SaveLookup(partials.Count, rows, output, idf, adapter.OutputMode, h.Layer, () => adapter.Save(output, idf), () => adapter.GetVocabulary().Count,
             adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices);
@@ -188,17 +176,22 @@ internal sealed class MergeRunner
     private void MergeTextVectorization(List<(PartialHeader Header, byte[] Body)> partials, string output, string? idf, long rows)
     {
         PartialHeader h = partials[0].Header;
-        TextVectorizationAdapter Create() => new() { MaxTokens = OptionalInt(h, "max-tokens"), OutputMode = Mode(h) };
-        TextVectorizationAdapter adapter = Create();
-        foreach ((PartialHeader header, byte[] body) in partials)
-        {
-            TextVectorizationAdapter shard = Create();
-            PartialState.ReadCounts(header.Path, body, shard.Counts, PartialState.ReadString);
-            adapter.Merge(shard);
-        }
+        var adapter = new TextVectorizationAdapter { MaxTokens = OptionalInt(h, "max-tokens"), OutputMode = Mode(h) };
+        ReadAllCounts(partials, adapter.Counts, PartialState.ReadString);
 
         SaveLookup(partials.Count, rows, output, idf, adapter.OutputMode, h.Layer, () => adapter.Save(output, idf), () => adapter.GetVocabulary().Count,
             adapter.OutputMode == OutputMode.Int ? 1 : 0, 1);
+    }
+
+    // Counts add up whichever shard holds them (the options were compared above): each partial's counts and
+    // document total go straight into the one adapter, as merging a shard adapter would add them.
+    private static void ReadAllCounts<TToken>(List<(PartialHeader Header, byte[] Body)> partials, LookupVocabulary<TToken> counts, Func<BinaryReader, TToken> readToken)
+        where TToken : notnull
+    {
+        foreach ((PartialHeader header, byte[] body) in partials)
+        {
+            PartialState.ReadCounts(header.Path, body, counts, readToken);
+        }
     }
 
     private void SaveLookup(int count, long rows, string output, string? idf, OutputMode mode, string layer, Action save, Func<int> size, int maskSlots, int oovSlots)

@@ -309,7 +309,11 @@ public sealed unsafe class MappedStringTable
         }
     }
 
-    private bool IsVerified(long block) => (((ulong*)Verified)[block >> 6] & (1UL << (int)(block & 63))) != 0;
+    private bool IsVerified(long block) => IsVerified(Verified, block);
+
+    /// <summary>Whether block <paramref name="block"/>'s bit is set in the bitmap at <paramref name="verified"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsVerified(nint verified, long block) => (((ulong*)verified)[block >> 6] & (1UL << (int)(block & 63))) != 0;
 
     /// <summary>The table's hash seed.</summary>
     public ulong Seed { get; }

@@ -43,7 +43,8 @@ public static unsafe class TableChecksum
 
     /// <summary>
     /// Writes every block's sum, then the header with its sum: the last step of writing a table file (and of a
-    /// tool that repairs or crafts one). <paramref name="h"/>'s own checksum field is ignored.
+    /// tool that repairs or crafts one). The file's header bytes must already be <paramref name="h"/>'s; its
+    /// checksum field is ignored.
     /// </summary>
     public static void Seal(byte* file, TableFileHeader h)
     {
@@ -54,9 +55,8 @@ public static unsafe class TableChecksum
             BinaryPrimitives.WriteUInt32LittleEndian(new Span<byte>(sums + (b * sizeof(uint)), sizeof(uint)), Block(file, h, b));
         }
 
-        var header = new Span<byte>(file, TableFile.HeaderBytes);
-        TableFile.WriteHeader(header, h with { Checksum = 0 });
-        TableFile.WriteHeader(header, h with { Checksum = Header(file, h) });
+        // The header bytes are already h's (the writer wrote them; a tool read h from them): only the sum is new.
+        TableFile.WriteHeader(new Span<byte>(file, TableFile.HeaderBytes), h with { Checksum = Header(file, h) });
     }
 
     /// <summary>A section's sum: the CRC of its runs' sums and its length (the runs bound each step's length to an int).</summary>

@@ -50,7 +50,7 @@ public readonly unsafe struct VerifiedBlocks(MappedStringTable table, nint verif
     public void Slot(uint slot)
     {
         uint block = slot >> TableFile.SlotBlockShift;
-        if ((((ulong*)verified)[block >> 6] & (1UL << (int)block)) == 0)
+        if (!MappedStringTable.IsVerified(verified, block))
         {
             table.VerifyBlock(block);
         }
