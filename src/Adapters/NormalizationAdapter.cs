@@ -81,30 +81,41 @@ public sealed class NormalizationAdapter
             return;
         }
 
+        // Row-major passes that keep one accumulator per feature: each feature's sums add its values in row order,
+        // as a strided pass per feature would, so the bits are the same, but the batch is read twice, not 2 x features times.
         var batchMean = new double[features];
         var batchM2 = new double[features];
+        Span<double> residual = features <= 256 ? stackalloc double[features] : new double[features];
+        for (int row = 0; row < rows.Length; row += features)
+        {
+            ReadOnlySpan<float> values = rows.Slice(row, features);
+            for (int f = 0; f < values.Length; f++)
+            {
+                batchMean[f] += values[f];
+            }
+        }
+
         for (int f = 0; f < features; f++)
         {
-            double sum = 0;
-            for (int i = f; i < rows.Length; i += features)
+            batchMean[f] /= n;
+        }
+
+        // Two-pass with the compensating term: exact-ish even when the mean is large against the spread.
+        for (int row = 0; row < rows.Length; row += features)
+        {
+            ReadOnlySpan<float> values = rows.Slice(row, features);
+            for (int f = 0; f < values.Length; f++)
             {
-                sum += rows[i];
+                double d = values[f] - batchMean[f];
+                batchM2[f] += d * d;
+                residual[f] += d;
             }
+        }
 
-            double mean = sum / n;
-
-            // Two-pass with the compensating term: exact-ish even when the mean is large against the spread.
-            double squares = 0;
-            double residual = 0;
-            for (int i = f; i < rows.Length; i += features)
-            {
-                double d = rows[i] - mean;
-                squares += d * d;
-                residual += d;
-            }
-
-            batchMean[f] = mean + (residual / n);
-            batchM2[f] = squares - (residual * residual / n);
+        for (int f = 0; f < features; f++)
+        {
+            batchM2[f] -= residual[f] * residual[f] / n;
+            batchMean[f] += residual[f] / n;
         }
 
         Combine(n, batchMean, batchM2);

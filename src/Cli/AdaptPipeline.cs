@@ -26,12 +26,19 @@ internal sealed class AdaptPipeline<TState, TResult>
     private long _rows;
     private SemaphoreSlim? _slots;
 
+    /// <summary>Parses one item into its state and result; returns the rows it held.</summary>
+    public delegate long ItemParser(RowSource source, TState state, TResult? result, IDisposable item, ref IDisposable? cache);
+
     public required Func<TState> CreateState { get; init; }
 
     /// <summary>Called once per item before its rows; its result goes to <see cref="Ordered"/>.</summary>
     public required Func<TState, TResult?> BeginItem { get; init; }
 
-    public required Action<TState, TResult?, InputRow> Row { get; init; }
+    /// <summary>Sees each row of an item; unused when <see cref="Item"/> is set.</summary>
+    public Action<TState, TResult?, InputRow>? Row { get; init; }
+
+    /// <summary>Parses a whole item at once and returns its rows (numeric layers: no object per row).</summary>
+    public ItemParser? Item { get; init; }
 
     /// <summary>Sees every non-null item result in input order, on one thread at a time.</summary>
     public Action<TResult>? Ordered { get; init; }
@@ -141,11 +148,20 @@ internal sealed class AdaptPipeline<TState, TResult>
     {
         TResult? result = BeginItem(state);
         long rows = 0;
-        source.Parse(item, ref cache, row =>
+        if (Item is not null)
         {
-            rows++;
-            Row(state, result, row);
-        });
+            rows = Item(source, state, result, item, ref cache);
+        }
+        else
+        {
+            Action<TState, TResult?, InputRow> each = Row ?? throw new InvalidOperationException("An adapt pipeline needs Row or Item.");
+            source.Parse(item, ref cache, row =>
+            {
+                rows++;
+                each(state, result, row);
+            });
+        }
+
         Interlocked.Add(ref _rows, rows);
         return result;
     }

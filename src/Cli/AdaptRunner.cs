@@ -346,29 +346,18 @@ internal sealed partial class AdaptRunner
     private long RunNumeric(bool single, Batch batch, SpanAction update)
     {
         using RowSource source = OpenSource(single);
-        if (source is LineSource lines)
-        {
-            lines.NumericFields = true;
-        }
-
-        string where = source.Where;
         long values = 0;
         var pipeline = new AdaptPipeline<object, FloatList>
         {
             CreateState = () => new object(),
             BeginItem = _ => new FloatList(),
-            Row = (_, list, row) =>
-            {
-                foreach (Cell cell in row.Cells)
-                {
-                    list!.Add(ParseFloat(cell, row.Line, where));
-                }
-            },
+            Item = (source, _, list, item, ref cache) => source.ParseNumbers(item, ref cache, list!),
             Ordered = list =>
             {
-                foreach (float value in list.Values)
+                ReadOnlySpan<float> rest = list.Values;
+                while (!rest.IsEmpty)
                 {
-                    batch.Add(value);
+                    rest = rest[batch.Fill(rest)..];
                     if (batch.Full)
                     {
                         update(batch.Values);
@@ -622,58 +611,7 @@ internal sealed partial class AdaptRunner
             ? value
             : throw new CliException($"{where}: '{text}' is not an integer.");
 
-    // Keras's adapt would propagate NaN and infinities into NaN statistics (every output NaN) that stats.json
-    // cannot hold, and a value beyond float32 range becomes an infinity when Keras casts it: refuse them at
-    // their line (docs/state-files.md, "Non-finite input").
-    private static float ParseFloat(Cell cell, long line, string where)
-    {
-        if (cell.Single is float parsed)
-        {
-            return parsed; // a CSV field parsed by the reader (finite)
-        }
-
-        string column = cell.Column is null ? "" : $" (column '{cell.Column}')";
-        string text = cell.Text ?? throw new CliException($"{where} {line}: expected a number, found an array{column}.");
-        float value;
-        if (cell.Number is double number)
-        {
-            value = (float)number; // a Parquet float/double column: Keras casts float64 to float32
-        }
-        else if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            throw new CliException($"{where} {line}: '{text}' is not a number{column}.");
-        }
-
-        if (float.IsFinite(value))
-        {
-            return value;
-        }
-
-        throw new CliException(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double wide) && double.IsFinite(wide)
-            ? $"{where} {line}: '{text}' is beyond float32 range{column} (Keras casts the input to float32, where it is infinite). Rescale or remove it."
-            : $"{where} {line}: '{text}' is not a finite number{column}; Keras's adapt would turn the statistics into NaN. Remove or impute it.");
-    }
-
     private delegate void SpanAction(ReadOnlySpan<float> values);
-
-    /// <summary>The numbers parsed from one work item, in order.</summary>
-    private sealed class FloatList
-    {
-        private float[] _values = new float[256];
-        private int _count;
-
-        public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
-
-        public void Add(float value)
-        {
-            if (_count == _values.Length)
-            {
-                Array.Resize(ref _values, _values.Length * 2);
-            }
-
-            _values[_count++] = value;
-        }
-    }
 
     /// <summary>One adapt batch: grows with the values added, up to its capacity.</summary>
     private sealed class Batch
@@ -688,14 +626,19 @@ internal sealed partial class AdaptRunner
 
         public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
 
-        public void Add(float value)
+        /// <summary>Copies as many of <paramref name="values"/> as the batch takes; returns how many.</summary>
+        public int Fill(ReadOnlySpan<float> values)
         {
-            if (_count == _values.Length)
+            int taken = (int)Math.Min(values.Length, _capacity - _count);
+            if (_count + taken > _values.Length)
             {
-                Array.Resize(ref _values, (int)Math.Min((long)_values.Length * 2, Math.Min(_capacity, Array.MaxLength)));
+                long grown = Math.Max((long)_values.Length * 2, _count + taken);
+                Array.Resize(ref _values, (int)Math.Min(grown, Math.Min(_capacity, Array.MaxLength)));
             }
 
-            _values[_count++] = value;
+            values[..taken].CopyTo(_values.AsSpan(_count));
+            _count += taken;
+            return taken;
         }
 
         public void Clear() => _count = 0;

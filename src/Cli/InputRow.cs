@@ -10,9 +10,6 @@ internal readonly record struct Cell(string? Text, IReadOnlyList<string>? Items)
 {
     public double? Number { get; init; }
 
-    /// <summary>A CSV field a numeric layer reads, parsed where Sep holds it (no string made); set only when finite.</summary>
-    public float? Single { get; init; }
-
     /// <summary>The column it came from, for messages.</summary>
     public string? Column { get; init; }
 }

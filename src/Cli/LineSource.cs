@@ -27,12 +27,6 @@ internal sealed class LineSource : RowSource
     private readonly string _headerText = "";
     private readonly long _total;
 
-    /// <summary>
-    /// Set by a numeric layer before reading: CSV fields that are finite float32 numbers arrive parsed
-    /// (<see cref="Cell.Single"/>, as <c>float.TryParse</c> of their text would give), without a string each.
-    /// </summary>
-    public bool NumericFields { get; set; }
-
     public LineSource(string path, InputFormat format, IReadOnlyList<string> columns, char delimiter, bool header, int skipRows)
     {
         _stream = OpenDecompressed(path, out _file, out _);
@@ -163,7 +157,20 @@ internal sealed class LineSource : RowSource
             : $"line {line}: no column '{column}' in the header ({_headerText}); a column is a header name or a 0-based index.");
     }
 
-    private void ParseCsv(ByteChunk chunk, Action<InputRow> emit)
+    private void ParseCsv(ByteChunk chunk, Action<InputRow> emit) =>
+        ForEachRecord(chunk, (SepReader.Row row, long line) =>
+        {
+            var cells = new Cell[_indices.Length];
+            for (int c = 0; c < cells.Length; c++)
+            {
+                cells[c] = new Cell(row[_indices[c]].ToString(), null) { Column = _columns[c] };
+            }
+
+            emit(new InputRow(line, cells));
+        });
+
+    // Every non-blank record of a chunk with the line it starts on, checked for the header's number of fields.
+    private void ForEachRecord(ByteChunk chunk, RecordAction record)
     {
         using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
         using SepReader reader = Options(_delimiter).From(stream);
@@ -184,17 +191,33 @@ internal sealed class LineSource : RowSource
                 throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
             }
 
-            var cells = new Cell[_indices.Length];
-            for (int c = 0; c < cells.Length; c++)
+            record(row, line);
+        }
+    }
+
+    // A numeric layer's CSV: each selected field parsed where Sep holds it; no string, cell or row object per row.
+    public override long ParseNumbers(IDisposable item, ref IDisposable? cache, FloatList values)
+    {
+        if (_format != InputFormat.Csv)
+        {
+            return base.ParseNumbers(item, ref cache, values);
+        }
+
+        var chunk = (ByteChunk)item;
+        RequireUtf8(chunk.Span, chunk.FirstLine);
+        long rows = 0;
+        ForEachRecord(chunk, (SepReader.Row row, long line) =>
+        {
+            rows++;
+            for (int c = 0; c < _indices.Length; c++)
             {
                 SepReader.Col field = row[_indices[c]];
-                cells[c] = NumericFields && float.TryParse(field.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) && float.IsFinite(value)
-                    ? new Cell(null, null) { Single = value, Column = _columns[c] }
-                    : new Cell(field.ToString(), null) { Column = _columns[c] }; // text, or a bad number the layer reports with its text
+                values.Add(NumericField.TryParsePlain(field.Span, out float value)
+                    ? value
+                    : NumericField.Parse(new Cell(field.ToString(), null) { Column = _columns[c] }, line, Where));
             }
-
-            emit(new InputRow(line, cells));
-        }
+        });
+        return rows;
     }
 
     // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.
@@ -222,6 +245,8 @@ internal sealed class LineSource : RowSource
             line++;
         }
     }
+
+    private delegate void RecordAction(SepReader.Row row, long line);
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t"u8) < 0;
 }

@@ -30,6 +30,24 @@ internal abstract class RowSource : IDisposable
     /// <summary>The rows of one item, in order. <paramref name="cache"/> is per thread (e.g. an open reader).</summary>
     public abstract void Parse(IDisposable item, ref IDisposable? cache, Action<InputRow> row);
 
+    /// <summary>
+    /// The numbers of one item's selected columns, row by row, as float32 (a numeric layer's input); returns the
+    /// rows read. Sources that can parse fields where they lie override it to skip the per-row cells.
+    /// </summary>
+    public virtual long ParseNumbers(IDisposable item, ref IDisposable? cache, FloatList values)
+    {
+        long rows = 0;
+        Parse(item, ref cache, row =>
+        {
+            rows++;
+            foreach (Cell cell in row.Cells)
+            {
+                values.Add(NumericField.Parse(cell, row.Line, Where));
+            }
+        });
+        return rows;
+    }
+
     public abstract void Dispose();
 
     /// <summary>Opens a file, decompressing gzip (recognised by its magic bytes 1f 8b, whatever the extension).</summary>
