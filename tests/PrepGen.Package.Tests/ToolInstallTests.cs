@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using PrepGen.Tests.Shared;
 
 namespace PrepGen.Package.Tests;
@@ -18,7 +20,9 @@ public sealed class ToolInstallTests : IDisposable
         string feed = Path.Combine(_root, "feed");
         string pack = PackageConsumerTests.Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "Cli", "PrepGen.Cli.csproj"), "-c", "Release", "-o", feed);
         Assert.DoesNotContain("warning", pack, StringComparison.OrdinalIgnoreCase);
-        Assert.True(File.Exists(Path.Combine(feed, "PrepGen.Cli.0.1.0.nupkg")));
+        string package = Path.Combine(feed, "PrepGen.Cli.0.1.0.nupkg");
+        Assert.True(File.Exists(package));
+        AssertMetadata(package, PackageConsumerTests.Run(repo, "git", "rev-parse", "HEAD").Trim());
 
         string work = Path.Combine(_root, "work");
         Directory.CreateDirectory(work);
@@ -49,6 +53,26 @@ public sealed class ToolInstallTests : IDisposable
         PackageConsumerTests.Run(work, home, "dotnet", "new", "tool-manifest");
         PackageConsumerTests.Run(work, home, "dotnet", "tool", "install", "PrepGen.Cli");
         Assert.Contains("Usage:", PackageConsumerTests.Run(work, home, "dotnet", "tool", "run", "prepgen", "--", "--help"), StringComparison.Ordinal);
+    }
+
+    // What nuget.org shows and `dotnet pack` would warn about without it: readme, license, description, tags, sources.
+    private static void AssertMetadata(string package, string commit)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        Assert.NotNull(zip.GetEntry("README.md"));
+        using Stream nuspec = zip.GetEntry("PrepGen.Cli.nuspec")!.Open();
+        XElement metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+        XElement Element(string name) => metadata.Elements().Single(e => e.Name.LocalName == name);
+
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("expression", Element("license").Attribute("type")?.Value);
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Contains("Keras", Value("description"), StringComparison.Ordinal);
+        Assert.Contains("dotnet-tool", Value("tags"), StringComparison.Ordinal);
+        XElement repository = Element("repository");
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Equal(commit, repository.Attribute("commit")?.Value);
     }
 
     public void Dispose()
