@@ -58,6 +58,25 @@ internal unsafe interface IFloatOperator : INumericOperator<float, float>
 }
 
 /// <summary>
+/// An operator from bytes (8-bit pixels) to float: a vector's worth of bytes (4, 8 or 16) is widened to float lanes
+/// (exact: 0..255) and the lanes are stored as floats, so only the math is written.
+/// </summary>
+internal unsafe interface IByteOperator : INumericOperator<byte, float>
+{
+    static Vector128<float> INumericOperator<byte, float>.Load128(byte* source) => Lanes.Widen128(source);
+
+    static Vector256<float> INumericOperator<byte, float>.Load256(byte* source) => Lanes.Widen256(source);
+
+    static Vector512<float> INumericOperator<byte, float>.Load512(byte* source) => Lanes.Widen512(source);
+
+    static void INumericOperator<byte, float>.Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<byte, float>.Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<byte, float>.Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+}
+
+/// <summary>
 /// An operator's constants by phase. One phase: three scalars. Several: three patterns, each holding
 /// <c>period + lanes - 1</c> values (the per-phase values repeated), so the constants of a vector whose first
 /// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load.
@@ -376,7 +395,7 @@ internal static unsafe class NumericDriver
     }
 }
 
-/// <summary>Loads and stores of float lanes (and their scalar counterparts), shared by the operators.</summary>
+/// <summary>Loads and stores of float lanes, and loads of bytes widened to float lanes, shared by the operators.</summary>
 internal static unsafe class Lanes
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -396,4 +415,28 @@ internal static unsafe class Lanes
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> value, float* y) => value.Store(y);
+
+    /// <summary>4 bytes zero-extended to int32 and converted (exact); reads only those 4 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Widen128(byte* x)
+    {
+        Vector128<byte> bytes = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(x)).AsByte();
+        return Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(bytes)).AsInt32());
+    }
+
+    /// <summary>8 bytes to 8 float lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Widen256(byte* x)
+    {
+        Vector128<ushort> shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(x)).AsByte());
+        return Vector256.ConvertToSingle(Vector256.WidenLower(shorts.ToVector256Unsafe()).AsInt32());
+    }
+
+    /// <summary>16 bytes to 16 float lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Widen512(byte* x)
+    {
+        Vector256<ushort> shorts = Vector256.WidenLower(Vector128.Load(x).ToVector256Unsafe());
+        return Vector512.ConvertToSingle(Vector512.WidenLower(shorts.ToVector512Unsafe()).AsInt32());
+    }
 }
