@@ -78,8 +78,10 @@ internal unsafe interface IByteOperator : INumericOperator<byte, float>
 
 /// <summary>
 /// An operator's constants by phase. One phase: three scalars. Several: three patterns, each holding
-/// <c>period + lanes - 1</c> values (the per-phase values repeated), so the constants of a vector whose first
-/// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load.
+/// <see cref="PatternLength"/> values (the per-phase values repeated), so the constants of a vector whose first
+/// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load, and so are
+/// those of the vectors after it in a block (<see cref="BlockVectors"/>): vector j of a block starting at phase p loads
+/// at <c>p + j * lanes</c>, with no phase arithmetic per vector.
 /// </summary>
 internal readonly ref struct NumericConstants
 {
@@ -116,8 +118,30 @@ internal readonly ref struct NumericConstants
 
     public float C0 { get; }
 
-    /// <summary>The length a pattern needs for vectors of <paramref name="lanes"/> starting at any phase.</summary>
-    public static int PatternLength(int period, int lanes) => period + lanes - 1;
+    /// <summary>The length a pattern needs for a block of vectors of <paramref name="lanes"/> starting at any phase.</summary>
+    public static int PatternLength(int period, int lanes) => period - 1 + (lanes * BlockVectors(period, lanes));
+
+    /// <summary>
+    /// Vectors per block of the driver's loop when <paramref name="period"/> does not divide <paramref name="lanes"/>
+    /// (1 when it does: every vector has the same constants). A period up to the lane count takes the fewest vectors
+    /// that span whole periods (3 for RGB at any width), so every block starts at the same phase; a longer one takes
+    /// blocks of 4 vectors and moves the phase once per block.
+    /// </summary>
+    public static int BlockVectors(int period, int lanes)
+    {
+        if (period > lanes)
+        {
+            return 4;
+        }
+
+        int vectors = 1;
+        while (vectors * lanes % period != 0)
+        {
+            vectors++;
+        }
+
+        return vectors;
+    }
 
     /// <summary>Repeats <paramref name="values"/> (one per phase) into <paramref name="pattern"/>.</summary>
     public static void Repeat(ReadOnlySpan<float> values, Span<float> pattern)
@@ -149,6 +173,7 @@ internal static unsafe class NumericDriver
         where TOp : INumericOperator<TIn, TOut>, allows ref struct
     {
         CheckOverlap(input, output);
+        CheckPatterns(k, (int)width, input.Length);
         nuint n = (nuint)input.Length;
         fixed (TIn* x = input)
         fixed (TOut* y = output)
@@ -249,12 +274,46 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            // Blocks of vectors whose constants lie one after another in the patterns, so no phase arithmetic per
+            // vector (the JIT kept the phase in memory: a store-to-load chain per vector). Three vectors per block (3
+            // features, RGB at any width) hold their constants in registers: an inner loop of three trips measured
+            // 1.6x slower (docs/benchmarks.md, "Image kernels").
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector128<float> a0 = Vector128.LoadUnsafe(ref a, phase), a1 = Vector128.LoadUnsafe(ref a, phase + L), a2 = Vector128.LoadUnsafe(ref a, phase + (2 * L));
+                Vector128<float> b0 = Vector128.LoadUnsafe(ref b, phase), b1 = Vector128.LoadUnsafe(ref b, phase + L), b2 = Vector128.LoadUnsafe(ref b, phase + (2 * L));
+                Vector128<float> c0 = Vector128.LoadUnsafe(ref c, phase), c1 = Vector128.LoadUnsafe(ref c, phase + L), c2 = Vector128.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector128<float> r0 = op.Invoke(TOp.Load128(x + i), a0, b0, c0);
+                    Vector128<float> r1 = op.Invoke(TOp.Load128(x + i + L), a1, b1, c1);
+                    Vector128<float> r2 = op.Invoke(TOp.Load128(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load128(x + i + j), Vector128.LoadUnsafe(ref pa, j), Vector128.LoadUnsafe(ref pb, j), Vector128.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load128(x + i), Vector128.LoadUnsafe(ref a, phase), Vector128.LoadUnsafe(ref b, phase), Vector128.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
@@ -307,12 +366,42 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, phase), a1 = Vector256.LoadUnsafe(ref a, phase + L), a2 = Vector256.LoadUnsafe(ref a, phase + (2 * L));
+                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, phase), b1 = Vector256.LoadUnsafe(ref b, phase + L), b2 = Vector256.LoadUnsafe(ref b, phase + (2 * L));
+                Vector256<float> c0 = Vector256.LoadUnsafe(ref c, phase), c1 = Vector256.LoadUnsafe(ref c, phase + L), c2 = Vector256.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector256<float> r0 = op.Invoke(TOp.Load256(x + i), a0, b0, c0);
+                    Vector256<float> r1 = op.Invoke(TOp.Load256(x + i + L), a1, b1, c1);
+                    Vector256<float> r2 = op.Invoke(TOp.Load256(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load256(x + i + j), Vector256.LoadUnsafe(ref pa, j), Vector256.LoadUnsafe(ref pb, j), Vector256.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load256(x + i), Vector256.LoadUnsafe(ref a, phase), Vector256.LoadUnsafe(ref b, phase), Vector256.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
@@ -365,17 +454,57 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, phase), a1 = Vector512.LoadUnsafe(ref a, phase + L), a2 = Vector512.LoadUnsafe(ref a, phase + (2 * L));
+                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, phase), b1 = Vector512.LoadUnsafe(ref b, phase + L), b2 = Vector512.LoadUnsafe(ref b, phase + (2 * L));
+                Vector512<float> c0 = Vector512.LoadUnsafe(ref c, phase), c1 = Vector512.LoadUnsafe(ref c, phase + L), c2 = Vector512.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector512<float> r0 = op.Invoke(TOp.Load512(x + i), a0, b0, c0);
+                    Vector512<float> r1 = op.Invoke(TOp.Load512(x + i + L), a1, b1, c1);
+                    Vector512<float> r2 = op.Invoke(TOp.Load512(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load512(x + i + j), Vector512.LoadUnsafe(ref pa, j), Vector512.LoadUnsafe(ref pb, j), Vector512.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load512(x + i), Vector512.LoadUnsafe(ref a, phase), Vector512.LoadUnsafe(ref b, phase), Vector512.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
         TOp.Store(end, y + last);
         TOp.Store(beg, y);
+    }
+
+    /// <summary>The vector loops read the patterns unchecked: a pattern shorter than its block needs is refused here.</summary>
+    private static void CheckPatterns(scoped in NumericConstants k, int lanes, int length)
+    {
+        if (k.Period > 1 && lanes > 1 && length >= lanes
+            && Math.Min(k.A.Length, Math.Min(k.B.Length, k.C.Length)) < NumericConstants.PatternLength(k.Period, lanes))
+        {
+            throw new ArgumentException($"Constant patterns of period {k.Period} need {NumericConstants.PatternLength(k.Period, lanes)} values at {lanes} lanes.", nameof(k));
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PrepGen.Runtime;
 
 namespace PrepGen.Runtime.Tests.Numeric;
@@ -72,6 +73,17 @@ public class NumericSimdTests
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[4], new float[4], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[5], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[6], mean, new float[2]));
+    }
+
+    [Fact]
+    public void The_driver_refuses_patterns_shorter_than_a_block()
+    {
+        // 3 phases at 8 lanes: blocks of 3 vectors read 2 + 24 values from any starting phase, not 3 + 8 - 1.
+        Assert.Equal(26, NumericConstants.PatternLength(3, 8));
+        float[] input = new float[64];
+        float[] pattern = new float[NumericConstants.PatternLength(3, 8) - 1];
+        Assert.Throws<ArgumentException>(() => NumericDriver.Run<float, float, Identity>(input, input, default, new NumericConstants(pattern, pattern, pattern, 3), SimdWidth.V256));
+        NumericDriver.Run<float, float, Identity>(input, input, default, new NumericConstants(pattern, pattern, pattern, 3), SimdWidth.Scalar);
     }
 
     [Fact]
@@ -209,4 +221,15 @@ public class NumericSimdTests
     private static float Mul(float a, float b) => a * b;
 
     private static float Div(float a, float b) => a / b;
+
+    private readonly struct Identity : IFloatOperator
+    {
+        public float Invoke(float x, float a, float b, float c) => x;
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => x;
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => x;
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => x;
+    }
 }
