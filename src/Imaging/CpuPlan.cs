@@ -29,14 +29,14 @@ internal sealed class CpuPlan
         MaxImageFloats = max;
         OutH = Stages.Length == 0 ? spec.Height : Stages[^1].OutHeight;
         OutW = Stages.Length == 0 ? spec.Width : Stages[^1].OutWidth;
-        Means = new float[Stages.Length][];
-        Divisors = new float[Stages.Length][];
+        Normalizations = new NormalizationKernel.Prepared?[Stages.Length];
         for (int i = 0; i < Stages.Length; i++)
         {
             if (Stages[i].Op is NormalizeOp n)
             {
-                Means[i] = Enumerable.Range(0, c).Select(n.MeanOf).ToArray();
-                Divisors[i] = Enumerable.Range(0, c).Select(n.DivisorOf).ToArray();
+                float[] mean = Enumerable.Range(0, c).Select(n.MeanOf).ToArray();
+                float[] divisor = Enumerable.Range(0, c).Select(n.DivisorOf).ToArray();
+                Normalizations[i] = new(mean, divisor, n.Invert, width, NormalizationKernel.PreferReciprocal);
             }
         }
 
@@ -61,9 +61,9 @@ internal sealed class CpuPlan
 
     public bool Fused { get; }
 
-    /// <summary>A normalization stage's mean per channel (a single Keras value broadcast); null for other stages.</summary>
-    public float[]?[] Means { get; }
-
-    /// <summary>A normalization stage's divisor <c>max(sqrt(var), 1e-7)</c> per channel; null for other stages.</summary>
-    public float[]?[] Divisors { get; }
+    /// <summary>
+    /// A normalization stage's constants at <see cref="Width"/>: per channel its mean (a single Keras value broadcast)
+    /// and divisor <c>max(sqrt(var), 1e-7)</c>; null for other stages.
+    /// </summary>
+    public NormalizationKernel.Prepared?[] Normalizations { get; }
 }

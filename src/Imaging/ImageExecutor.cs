@@ -32,8 +32,8 @@ internal static unsafe class ImageExecutor
                     case RescaleOp r:
                         PointwiseKernels.Rescale(a, count, r.Scale, r.Offset, plan.Width);
                         break;
-                    case NormalizeOp n:
-                        PointwiseKernels.Normalize(a, count, plan.Means[s]!, plan.Divisors[s]!, n.Invert, plan.Width);
+                    case NormalizeOp:
+                        PointwiseKernels.Normalize(a, count, plan.Normalizations[s]!);
                         break;
                     case RandomBrightnessOp br:
                         PointwiseKernels.AddClip(a, count, AugmentParams.BrightnessDelta(br, seed, image, stage.LayerIndex), br.ValueLow, br.ValueHigh, plan.Width);
@@ -129,7 +129,7 @@ internal static unsafe class ImageExecutor
                     }
                     else
                     {
-                        PointwiseKernels.Normalize(row, rowLen, plan.Means[s]!, plan.Divisors[s]!, ((NormalizeOp)stages[s].Op).Invert, plan.Width);
+                        PointwiseKernels.Normalize(row, rowLen, plan.Normalizations[s]!);
                     }
                 }
 

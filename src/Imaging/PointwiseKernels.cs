@@ -31,12 +31,13 @@ internal static unsafe class PointwiseKernels
 
     /// <summary>
     /// Per-channel (x - mean) / divisor in place, or mean + x * divisor when inverting: Keras Normalization over
-    /// features = channels, so the span must start at a pixel and hold whole pixels.
+    /// features = channels (the span starts at a pixel and holds whole pixels), constants prepared once per plan at its
+    /// width.
     /// </summary>
-    public static void Normalize(float* p, int count, float[] mean, float[] divisor, bool invert, SimdWidth width)
+    public static void Normalize(float* p, int count, NormalizationKernel.Prepared normalization)
     {
         var values = new Span<float>(p, count);
-        NormalizationKernel.Run(values, values, mean, divisor, invert, width, NormalizationKernel.PreferReciprocal);
+        normalization.Run(values, values);
     }
 
     /// <summary>RandomContrast: per-channel mean over H and W, (x - mean) * f + mean, clipped.</summary>

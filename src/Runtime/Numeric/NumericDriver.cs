@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -127,21 +128,11 @@ internal readonly ref struct NumericConstants
     /// that span whole periods (3 for RGB at any width), so every block starts at the same phase; a longer one takes
     /// blocks of 4 vectors and moves the phase once per block.
     /// </summary>
-    public static int BlockVectors(int period, int lanes)
-    {
-        if (period > lanes)
-        {
-            return 4;
-        }
-
-        int vectors = 1;
-        while (vectors * lanes % period != 0)
-        {
-            vectors++;
-        }
-
-        return vectors;
-    }
+    /// <remarks>
+    /// The fewest vectors v with <c>v * lanes % period == 0</c> is <c>period / gcd(period, lanes)</c>; lanes being a
+    /// power of two at least the period, that is the period without its factors of two (no division: small calls count).
+    /// </remarks>
+    public static int BlockVectors(int period, int lanes) => period > lanes ? 4 : period >> BitOperations.TrailingZeroCount(period);
 
     /// <summary>Repeats <paramref name="values"/> (one per phase) into <paramref name="pattern"/>.</summary>
     public static void Repeat(ReadOnlySpan<float> values, Span<float> pattern)
@@ -240,7 +231,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector128<float> beg = uniform
             ? op.Invoke(TOp.Load128(x), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
             : op.Invoke(TOp.Load128(x), Vector128.LoadUnsafe(ref a), Vector128.LoadUnsafe(ref b), Vector128.LoadUnsafe(ref c));
@@ -248,7 +239,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load128(x + last), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
             : op.Invoke(TOp.Load128(x + last), Vector128.LoadUnsafe(ref a, lastPhase), Vector128.LoadUnsafe(ref b, lastPhase), Vector128.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector128<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             // The constants of every vector are the same: hoisted.
@@ -333,7 +324,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector256<float> beg = uniform
             ? op.Invoke(TOp.Load256(x), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
             : op.Invoke(TOp.Load256(x), Vector256.LoadUnsafe(ref a), Vector256.LoadUnsafe(ref b), Vector256.LoadUnsafe(ref c));
@@ -341,7 +332,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load256(x + last), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
             : op.Invoke(TOp.Load256(x + last), Vector256.LoadUnsafe(ref a, lastPhase), Vector256.LoadUnsafe(ref b, lastPhase), Vector256.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector256<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             Vector256<float> va = uniform ? Vector256.Create(k.A0) : Vector256.LoadUnsafe(ref a, phase);
@@ -421,7 +412,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector512<float> beg = uniform
             ? op.Invoke(TOp.Load512(x), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
             : op.Invoke(TOp.Load512(x), Vector512.LoadUnsafe(ref a), Vector512.LoadUnsafe(ref b), Vector512.LoadUnsafe(ref c));
@@ -429,7 +420,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load512(x + last), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
             : op.Invoke(TOp.Load512(x + last), Vector512.LoadUnsafe(ref a, lastPhase), Vector512.LoadUnsafe(ref b, lastPhase), Vector512.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector512<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             Vector512<float> va = uniform ? Vector512.Create(k.A0) : Vector512.LoadUnsafe(ref a, phase);

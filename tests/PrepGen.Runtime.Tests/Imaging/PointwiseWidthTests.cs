@@ -109,16 +109,20 @@ public unsafe class PointwiseWidthTests
                         expected[i] = invert ? m + scaled : centered / d;
                     }
 
-                    foreach (int offset in Offsets)
+                    foreach (bool reciprocal in new[] { false, true })
                     {
-                        var values = new Placed<float>(length, offset);
-                        input.CopyTo(values.Span);
-                        fixed (float* p = values.Span)
+                        var normalization = new NormalizationKernel.Prepared(mean, divisor, invert, (SimdWidth)lanes, reciprocal);
+                        foreach (int offset in Offsets)
                         {
-                            PointwiseKernels.Normalize(p, length, mean, divisor, invert, (SimdWidth)lanes);
-                        }
+                            var values = new Placed<float>(length, offset);
+                            input.CopyTo(values.Span);
+                            fixed (float* p = values.Span)
+                            {
+                                PointwiseKernels.Normalize(p, length, normalization);
+                            }
 
-                        values.AssertEqual(expected, $"{channels} channels, {pixels} pixels, invert {invert}, offset {offset}, {(SimdWidth)lanes}");
+                            values.AssertEqual(expected, $"{channels} channels, {pixels} pixels, invert {invert}, reciprocal {reciprocal}, offset {offset}, {(SimdWidth)lanes}");
+                        }
                     }
                 }
             }

@@ -47,6 +47,13 @@ public class NumericSimdTests
                         FloatSamples.AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
                         Assert.Equal(42f, output[^1]);
                         Assert.Equal(42f, output[^2]);
+
+                        // Prepared once: the reciprocal path at any row count.
+                        var prepared = new float[input.Length + 1];
+                        prepared[^1] = 42f;
+                        new NormalizationKernel.Prepared(mean, denominator, invert, width, reciprocal).Run(input, prepared);
+                        FloatSamples.AssertBits(expected, prepared.AsSpan(0, input.Length), $"prepared, {features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
+                        Assert.Equal(42f, prepared[^1]);
                     }
                 }
 
@@ -73,6 +80,10 @@ public class NumericSimdTests
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[4], new float[4], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[5], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[6], mean, new float[2]));
+        var prepared = new NormalizationKernel.Prepared(mean, denominator, invert: false, SimdWidth.V256, reciprocal: true);
+        Assert.Throws<ArgumentException>(() => prepared.Run(new float[4], new float[4]));
+        Assert.Throws<ArgumentException>(() => prepared.Run(new float[6], new float[5]));
+        Assert.Throws<ArgumentException>(() => new NormalizationKernel.Prepared(mean, new float[2], invert: false, SimdWidth.V256, reciprocal: true));
     }
 
     [Fact]
