@@ -7,7 +7,7 @@ public static partial class NormalizationKernel
     /// <summary>
     /// One Normalization's constant patterns, built once for one width, for a caller that normalizes many short spans
     /// with the same layer (the image pipeline, row by row): the per-call kernel rebuilds them on every call, which
-    /// measured 1.6x the work on 672-float rows (docs/benchmarks.md, "Image kernels"). Same operators, same bits.
+    /// measured 1.4-1.7x the time on 672-float rows (docs/benchmarks.md, "Image kernels"). Same operators, same bits.
     /// </summary>
     internal sealed class Prepared
     {

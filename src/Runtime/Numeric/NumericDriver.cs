@@ -268,7 +268,7 @@ internal static unsafe class NumericDriver
             // Blocks of vectors whose constants lie one after another in the patterns, so no phase arithmetic per
             // vector (the JIT kept the phase in memory: a store-to-load chain per vector). Three vectors per block (3
             // features, RGB at any width) hold their constants in registers: an inner loop of three trips measured
-            // 1.6x slower (docs/benchmarks.md, "Image kernels").
+            // about 2x slower (docs/benchmarks.md, "Image kernels").
             nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
             if (vectors == 3)
             {
