@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PrepGen.Runtime;
 
 namespace PrepGen.Imaging;
 
@@ -7,9 +8,16 @@ namespace PrepGen.Imaging;
 internal sealed class CpuPlan
 {
     public CpuPlan(ImagePipelineSpec spec, bool training)
+        : this(spec, training, SimdPaths.Best)
+    {
+    }
+
+    /// <summary>A plan whose SIMD kernels run at <paramref name="width"/> (tests force every width).</summary>
+    public CpuPlan(ImagePipelineSpec spec, bool training, SimdWidth width)
     {
         Spec = spec;
         Training = training;
+        Width = width;
         Stages = spec.StageArray(training);
         int c = spec.Channels;
         int max = spec.InputLength;
@@ -21,14 +29,14 @@ internal sealed class CpuPlan
         MaxImageFloats = max;
         OutH = Stages.Length == 0 ? spec.Height : Stages[^1].OutHeight;
         OutW = Stages.Length == 0 ? spec.Width : Stages[^1].OutWidth;
-        MeanPatterns = new float[Stages.Length][];
-        DivPatterns = new float[Stages.Length][];
+        Normalizations = new NormalizationKernel.Prepared?[Stages.Length];
         for (int i = 0; i < Stages.Length; i++)
         {
             if (Stages[i].Op is NormalizeOp n)
             {
-                MeanPatterns[i] = PointwiseKernels.Pattern(c, n.MeanOf);
-                DivPatterns[i] = PointwiseKernels.Pattern(c, n.DivisorOf);
+                float[] mean = Enumerable.Range(0, c).Select(n.MeanOf).ToArray();
+                float[] divisor = Enumerable.Range(0, c).Select(n.DivisorOf).ToArray();
+                Normalizations[i] = new(mean, divisor, n.Invert, width, NormalizationKernel.PreferReciprocal);
             }
         }
 
@@ -41,6 +49,8 @@ internal sealed class CpuPlan
 
     public bool Training { get; }
 
+    public SimdWidth Width { get; }
+
     public PipelineStage[] Stages { get; }
 
     public int MaxImageFloats { get; }
@@ -51,7 +61,9 @@ internal sealed class CpuPlan
 
     public bool Fused { get; }
 
-    public float[]?[] MeanPatterns { get; }
-
-    public float[]?[] DivPatterns { get; }
+    /// <summary>
+    /// A normalization stage's constants at <see cref="Width"/>: per channel its mean (a single Keras value broadcast)
+    /// and divisor <c>max(sqrt(var), 1e-7)</c>; null for other stages.
+    /// </summary>
+    public NormalizationKernel.Prepared?[] Normalizations { get; }
 }

@@ -22,7 +22,7 @@ internal static unsafe class ImageExecutor
         {
             float* a = pa;
             float* b = pb;
-            ResampleKernels.Convert(src, a, spec.InputLength);
+            ResampleKernels.Convert(src, a, spec.InputLength, plan.Width);
             for (int s = 0; s < plan.Stages.Length; s++)
             {
                 var stage = plan.Stages[s];
@@ -30,13 +30,13 @@ internal static unsafe class ImageExecutor
                 switch (stage.Op)
                 {
                     case RescaleOp r:
-                        PointwiseKernels.Rescale(a, count, r.Scale, r.Offset);
+                        PointwiseKernels.Rescale(a, count, r.Scale, r.Offset, plan.Width);
                         break;
-                    case NormalizeOp n:
-                        PointwiseKernels.Normalize(a, count, c, plan.MeanPatterns[s]!, plan.DivPatterns[s]!, n.Invert);
+                    case NormalizeOp:
+                        PointwiseKernels.Normalize(a, count, plan.Normalizations[s]!);
                         break;
                     case RandomBrightnessOp br:
-                        PointwiseKernels.AddClip(a, count, AugmentParams.BrightnessDelta(br, seed, image, stage.LayerIndex), br.ValueLow, br.ValueHigh);
+                        PointwiseKernels.AddClip(a, count, AugmentParams.BrightnessDelta(br, seed, image, stage.LayerIndex), br.ValueLow, br.ValueHigh, plan.Width);
                         break;
                     case RandomContrastOp co:
                         PointwiseKernels.Contrast(a, h * w, c, AugmentParams.ContrastFactor(co, seed, image, stage.LayerIndex), co.ValueLow, co.ValueHigh, scratch.Sums);
@@ -70,7 +70,7 @@ internal static unsafe class ImageExecutor
                         var map = stage.Map ?? throw new InvalidOperationException($"No CPU kernel for {stage.Op.GetType().Name}.");
                         for (int y = 0; y < map.OutH; y++)
                         {
-                            ResampleKernels.Row(a, w, c, map, y, b + ((long)y * map.OutW * c));
+                            ResampleKernels.Row(a, w, c, map, y, b + ((long)y * map.OutW * c), plan.Width);
                         }
 
                         Swap(ref a, ref b);
@@ -82,7 +82,7 @@ internal static unsafe class ImageExecutor
                 w = stage.OutWidth;
             }
 
-            PointwiseKernels.Store(a, dst, 0, h, h, w, c, spec.OutputLayout);
+            PointwiseKernels.Store(a, dst, 0, h, h, w, c, spec.OutputLayout, plan.Width);
         }
     }
 
@@ -114,26 +114,26 @@ internal static unsafe class ImageExecutor
             {
                 if (map is null)
                 {
-                    ResampleKernels.Convert(src + ((long)y * rowLen), row, rowLen);
+                    ResampleKernels.Convert(src + ((long)y * rowLen), row, rowLen, plan.Width);
                 }
                 else
                 {
-                    ResampleKernels.Row(src, spec.Width, c, map, y, row);
+                    ResampleKernels.Row(src, spec.Width, c, map, y, row, plan.Width);
                 }
 
                 for (int s = first; s < stages.Length; s++)
                 {
                     if (stages[s].Op is RescaleOp r)
                     {
-                        PointwiseKernels.Rescale(row, rowLen, r.Scale, r.Offset);
+                        PointwiseKernels.Rescale(row, rowLen, r.Scale, r.Offset, plan.Width);
                     }
                     else
                     {
-                        PointwiseKernels.Normalize(row, rowLen, c, plan.MeanPatterns[s]!, plan.DivPatterns[s]!, ((NormalizeOp)stages[s].Op).Invert);
+                        PointwiseKernels.Normalize(row, rowLen, plan.Normalizations[s]!);
                     }
                 }
 
-                PointwiseKernels.Store(row, dst, y, 1, outH, outW, c, spec.OutputLayout);
+                PointwiseKernels.Store(row, dst, y, 1, outH, outW, c, spec.OutputLayout, plan.Width);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PrepGen.Runtime;
 
 namespace PrepGen.Imaging;
 
@@ -11,12 +12,12 @@ internal static unsafe class ResampleKernels
         => typeof(T) == typeof(byte) ? *(byte*)p : *(float*)p;
 
     /// <summary>Converts <paramref name="count"/> source values to float.</summary>
-    public static void Convert<T>(T* src, float* dst, int count)
+    public static void Convert<T>(T* src, float* dst, int count, SimdWidth width)
         where T : unmanaged
     {
         if (typeof(T) == typeof(byte))
         {
-            PointwiseKernels.BytesToFloats((byte*)src, dst, count);
+            PointwiseKernels.BytesToFloats((byte*)src, dst, count, width);
         }
         else
         {
@@ -25,13 +26,13 @@ internal static unsafe class ResampleKernels
     }
 
     /// <summary>Writes output row <paramref name="y"/> of <paramref name="map"/> (HWC, OutW * c floats).</summary>
-    public static void Row<T>(T* src, int srcW, int c, ResampleMap map, int y, float* dst)
+    public static void Row<T>(T* src, int srcW, int c, ResampleMap map, int y, float* dst, SimdWidth width)
         where T : unmanaged
     {
         int outW = map.OutW;
         if (map.IsCopy)
         {
-            Convert(src + ((((long)(y + map.OffY) * srcW) + map.OffX) * c), dst, outW * c);
+            Convert(src + ((((long)(y + map.OffY) * srcW) + map.OffX) * c), dst, outW * c, width);
             return;
         }
 

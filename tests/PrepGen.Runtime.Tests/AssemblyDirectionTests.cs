@@ -4,7 +4,7 @@ namespace PrepGen.Runtime.Tests;
 
 /// <summary>
 /// The runtime's assemblies depend one way (docs/design.md, "Assemblies"): the hot path that generated code
-/// calls stands alone, adapters and imaging build on it or beside it, and only the CUDA assembly knows CUDA.
+/// calls stands alone, adapters and imaging build on it, and only the CUDA assembly knows CUDA.
 /// </summary>
 public class AssemblyDirectionTests
 {
@@ -37,6 +37,13 @@ public class AssemblyDirectionTests
         Assert.DoesNotContain("PrepGen.Cuda", References(Imaging));
         Assert.DoesNotContain("PrepGen.Adapters", References(Imaging));
         Assert.DoesNotContain("System.Text.Json", References(Imaging));
+    }
+
+    [Fact]
+    public void Imaging_builds_on_the_hot_path_runtime()
+    {
+        // Its pointwise kernels are operators of the runtime's numeric driver; the reverse reference is refused above.
+        Assert.Contains("PrepGen.Runtime", References(Imaging));
     }
 
     [Fact]

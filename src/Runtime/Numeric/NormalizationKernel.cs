@@ -34,7 +34,7 @@ namespace PrepGen.Runtime;
 /// and the public kernel divides outright where the divider is not the bottleneck (<see cref="PreferReciprocal"/>).
 /// </para>
 /// </remarks>
-public static class NormalizationKernel
+public static partial class NormalizationKernel
 {
     /// <summary>Fewest rows for which the kernel computes the per-feature reciprocals.</summary>
     internal const int MinRowsForReciprocal = 8;
@@ -82,36 +82,13 @@ public static class NormalizationKernel
     [SkipLocalsInit]
     internal static void Run(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, SimdWidth width, bool reciprocal)
     {
-        int features = mean.Length;
-        if (features == 0 || denominator.Length != features)
-        {
-            throw new ArgumentException($"The layer needs one mean and one denominator per feature (got {mean.Length} and {denominator.Length}).", nameof(denominator));
-        }
-
-        if (input.Length % features != 0)
-        {
-            throw new ArgumentException($"The input holds {input.Length} values, not whole rows of {features} features.", nameof(input));
-        }
-
-        if (output.Length < input.Length)
-        {
-            throw new ArgumentException($"The destination has {output.Length} elements but the layer writes {input.Length}.", nameof(output));
-        }
-
+        int features = CheckConstants(mean, denominator);
+        CheckSpans(input, output, features);
         int lanes = (int)width;
         if (lanes == 1 || input.Length < lanes)
         {
             // Scalar: the per-feature arrays are the patterns (phase p reads element p only).
-            var exact = new NumericConstants(mean, denominator, denominator, features);
-            if (invert)
-            {
-                NumericDriver.Run(input, output, default(DenormalizeOperator), exact, SimdWidth.Scalar);
-            }
-            else
-            {
-                NumericDriver.Run(input, output, default(DivideOperator), exact, SimdWidth.Scalar);
-            }
-
+            Dispatch(input, output, invert ? Path.Denormalize : Path.Divide, new NumericConstants(mean, denominator, denominator, features), 0, 0, SimdWidth.Scalar);
             return;
         }
 
@@ -123,36 +100,78 @@ public static class NormalizationKernel
         Span<float> m = space.Slice(0, length);
         Span<float> b = space.Slice(length, length);
         Span<float> c = space.Slice(2 * length, length);
-        NumericConstants.Repeat(mean, m);
-        if (invert)
-        {
-            NumericConstants.Repeat(denominator, b);
-            NumericDriver.Run(input, output, default(DenormalizeOperator), new NumericConstants(m, b, b, features), width);
-        }
-        else if (reciprocal && FusedMultiplyAddIsFast && input.Length >= MinRowsForReciprocal * features
-            && Reciprocals(denominator, b, c, out bool twice, out int shift, out int limit))
-        {
-            NumericConstants.Repeat(b.Slice(0, features), b);
-            NumericConstants.Repeat(c.Slice(0, features), c);
-            var constants = new NumericConstants(m, b, c, features);
-            if (twice)
-            {
-                NumericDriver.Run(input, output, new ReciprocalOperator<Twice>(shift, limit), constants, width);
-            }
-            else
-            {
-                NumericDriver.Run(input, output, new ReciprocalOperator<Once>(shift, limit), constants, width);
-            }
-        }
-        else
-        {
-            NumericConstants.Repeat(denominator, b);
-            NumericDriver.Run(input, output, default(DivideOperator), new NumericConstants(m, b, b, features), width);
-        }
-
+        reciprocal &= input.Length >= MinRowsForReciprocal * features;
+        Path path = Fill(mean, denominator, invert, reciprocal, m, b, c, out int shift, out int limit);
+        Dispatch(input, output, path, new NumericConstants(m, b, IsReciprocal(path) ? c : b, features), shift, limit, width);
         if (rented is not null)
         {
             ArrayPool<float>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The number of features; throws unless there is one mean and one denominator per feature.</summary>
+    private static int CheckConstants(ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator)
+    {
+        if (mean.Length == 0 || denominator.Length != mean.Length)
+        {
+            throw new ArgumentException($"The layer needs one mean and one denominator per feature (got {mean.Length} and {denominator.Length}).", nameof(denominator));
+        }
+
+        return mean.Length;
+    }
+
+    private static void CheckSpans(ReadOnlySpan<float> input, Span<float> output, int features)
+    {
+        if (input.Length % features != 0)
+        {
+            throw new ArgumentException($"The input holds {input.Length} values, not whole rows of {features} features.", nameof(input));
+        }
+
+        if (output.Length < input.Length)
+        {
+            throw new ArgumentException($"The destination has {output.Length} elements but the layer writes {input.Length}.", nameof(output));
+        }
+    }
+
+    /// <summary>
+    /// Fills the patterns (<see cref="NumericConstants.PatternLength"/> values each; c only on the reciprocal path) and
+    /// picks the path: the reciprocal one when <paramref name="reciprocal"/> allows it and the denominators are in range.
+    /// </summary>
+    private static Path Fill(ReadOnlySpan<float> mean, ReadOnlySpan<float> denominator, bool invert, bool reciprocal, Span<float> m, Span<float> b, Span<float> c, out int shift, out int limit)
+    {
+        int features = mean.Length;
+        shift = limit = 0;
+        NumericConstants.Repeat(mean, m);
+        if (!invert && reciprocal && FusedMultiplyAddIsFast && Reciprocals(denominator, b, c, out bool twice, out shift, out limit))
+        {
+            NumericConstants.Repeat(b.Slice(0, features), b);
+            NumericConstants.Repeat(c.Slice(0, features), c);
+            return twice ? Path.ReciprocalTwice : Path.ReciprocalOnce;
+        }
+
+        NumericConstants.Repeat(denominator, b);
+        return invert ? Path.Denormalize : Path.Divide;
+    }
+
+    private static bool IsReciprocal(Path path) => path is Path.ReciprocalOnce or Path.ReciprocalTwice;
+
+    /// <summary>Runs the operator of <paramref name="path"/> (the division and the inverse read b only: pass it as c).</summary>
+    private static void Dispatch(ReadOnlySpan<float> input, Span<float> output, Path path, scoped in NumericConstants k, int shift, int limit, SimdWidth width)
+    {
+        switch (path)
+        {
+            case Path.Denormalize:
+                NumericDriver.Run(input, output, default(DenormalizeOperator), k, width);
+                break;
+            case Path.ReciprocalOnce:
+                NumericDriver.Run(input, output, new ReciprocalOperator<Once>(shift, limit), k, width);
+                break;
+            case Path.ReciprocalTwice:
+                NumericDriver.Run(input, output, new ReciprocalOperator<Twice>(shift, limit), k, width);
+                break;
+            default:
+                NumericDriver.Run(input, output, default(DivideOperator), k, width);
+                break;
         }
     }
 
@@ -194,6 +213,15 @@ public static class NormalizationKernel
         shift = unchecked(int.MinValue - loBits);
         limit = unchecked(int.MinValue + (hiBits - loBits));
         return true;
+    }
+
+    /// <summary>Which operator a call runs.</summary>
+    private enum Path
+    {
+        Divide,
+        Denormalize,
+        ReciprocalOnce,
+        ReciprocalTwice,
     }
 
     /// <summary>Whether the reciprocal path takes the second correction.</summary>

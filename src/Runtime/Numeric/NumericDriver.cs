@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -58,9 +59,30 @@ internal unsafe interface IFloatOperator : INumericOperator<float, float>
 }
 
 /// <summary>
+/// An operator from bytes (8-bit pixels) to float: a vector's worth of bytes (4, 8 or 16) is widened to float lanes
+/// (exact: 0..255) and the lanes are stored as floats, so only the math is written.
+/// </summary>
+internal unsafe interface IByteOperator : INumericOperator<byte, float>
+{
+    static Vector128<float> INumericOperator<byte, float>.Load128(byte* source) => Lanes.Widen128(source);
+
+    static Vector256<float> INumericOperator<byte, float>.Load256(byte* source) => Lanes.Widen256(source);
+
+    static Vector512<float> INumericOperator<byte, float>.Load512(byte* source) => Lanes.Widen512(source);
+
+    static void INumericOperator<byte, float>.Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<byte, float>.Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
+
+    static void INumericOperator<byte, float>.Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
+}
+
+/// <summary>
 /// An operator's constants by phase. One phase: three scalars. Several: three patterns, each holding
-/// <c>period + lanes - 1</c> values (the per-phase values repeated), so the constants of a vector whose first
-/// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load.
+/// <see cref="PatternLength"/> values (the per-phase values repeated), so the constants of a vector whose first
+/// element has phase <c>p</c> are the pattern's elements <c>p .. p + lanes - 1</c>, one unaligned load, and so are
+/// those of the vectors after it in a block (<see cref="BlockVectors"/>): vector j of a block starting at phase p loads
+/// at <c>p + j * lanes</c>, with no phase arithmetic per vector.
 /// </summary>
 internal readonly ref struct NumericConstants
 {
@@ -97,8 +119,20 @@ internal readonly ref struct NumericConstants
 
     public float C0 { get; }
 
-    /// <summary>The length a pattern needs for vectors of <paramref name="lanes"/> starting at any phase.</summary>
-    public static int PatternLength(int period, int lanes) => period + lanes - 1;
+    /// <summary>The length a pattern needs for a block of vectors of <paramref name="lanes"/> starting at any phase.</summary>
+    public static int PatternLength(int period, int lanes) => period - 1 + (lanes * BlockVectors(period, lanes));
+
+    /// <summary>
+    /// Vectors per block of the driver's loop when <paramref name="period"/> does not divide <paramref name="lanes"/>
+    /// (1 when it does: every vector has the same constants). A period up to the lane count takes the fewest vectors
+    /// that span whole periods (3 for RGB at any width), so every block starts at the same phase; a longer one takes
+    /// blocks of 4 vectors and moves the phase once per block.
+    /// </summary>
+    /// <remarks>
+    /// The fewest vectors v with <c>v * lanes % period == 0</c> is <c>period / gcd(period, lanes)</c>; lanes being a
+    /// power of two at least the period, that is the period without its factors of two (no division: small calls count).
+    /// </remarks>
+    public static int BlockVectors(int period, int lanes) => period > lanes ? 4 : period >> BitOperations.TrailingZeroCount(period);
 
     /// <summary>Repeats <paramref name="values"/> (one per phase) into <paramref name="pattern"/>.</summary>
     public static void Repeat(ReadOnlySpan<float> values, Span<float> pattern)
@@ -130,6 +164,7 @@ internal static unsafe class NumericDriver
         where TOp : INumericOperator<TIn, TOut>, allows ref struct
     {
         CheckOverlap(input, output);
+        CheckPatterns(k, (int)width, input.Length);
         nuint n = (nuint)input.Length;
         fixed (TIn* x = input)
         fixed (TOut* y = output)
@@ -196,7 +231,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector128<float> beg = uniform
             ? op.Invoke(TOp.Load128(x), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
             : op.Invoke(TOp.Load128(x), Vector128.LoadUnsafe(ref a), Vector128.LoadUnsafe(ref b), Vector128.LoadUnsafe(ref c));
@@ -204,7 +239,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load128(x + last), Vector128.Create(k.A0), Vector128.Create(k.B0), Vector128.Create(k.C0))
             : op.Invoke(TOp.Load128(x + last), Vector128.LoadUnsafe(ref a, lastPhase), Vector128.LoadUnsafe(ref b, lastPhase), Vector128.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector128<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             // The constants of every vector are the same: hoisted.
@@ -230,12 +265,46 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            // Blocks of vectors whose constants lie one after another in the patterns, so no phase arithmetic per
+            // vector (the JIT kept the phase in memory: a store-to-load chain per vector). Three vectors per block (3
+            // features, RGB at any width) hold their constants in registers: an inner loop of three trips measured
+            // about 2x slower (docs/benchmarks.md, "Image kernels").
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector128<float> a0 = Vector128.LoadUnsafe(ref a, phase), a1 = Vector128.LoadUnsafe(ref a, phase + L), a2 = Vector128.LoadUnsafe(ref a, phase + (2 * L));
+                Vector128<float> b0 = Vector128.LoadUnsafe(ref b, phase), b1 = Vector128.LoadUnsafe(ref b, phase + L), b2 = Vector128.LoadUnsafe(ref b, phase + (2 * L));
+                Vector128<float> c0 = Vector128.LoadUnsafe(ref c, phase), c1 = Vector128.LoadUnsafe(ref c, phase + L), c2 = Vector128.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector128<float> r0 = op.Invoke(TOp.Load128(x + i), a0, b0, c0);
+                    Vector128<float> r1 = op.Invoke(TOp.Load128(x + i + L), a1, b1, c1);
+                    Vector128<float> r2 = op.Invoke(TOp.Load128(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load128(x + i + j), Vector128.LoadUnsafe(ref pa, j), Vector128.LoadUnsafe(ref pb, j), Vector128.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load128(x + i), Vector128.LoadUnsafe(ref a, phase), Vector128.LoadUnsafe(ref b, phase), Vector128.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
@@ -255,7 +324,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector256<float> beg = uniform
             ? op.Invoke(TOp.Load256(x), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
             : op.Invoke(TOp.Load256(x), Vector256.LoadUnsafe(ref a), Vector256.LoadUnsafe(ref b), Vector256.LoadUnsafe(ref c));
@@ -263,7 +332,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load256(x + last), Vector256.Create(k.A0), Vector256.Create(k.B0), Vector256.Create(k.C0))
             : op.Invoke(TOp.Load256(x + last), Vector256.LoadUnsafe(ref a, lastPhase), Vector256.LoadUnsafe(ref b, lastPhase), Vector256.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector256<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             Vector256<float> va = uniform ? Vector256.Create(k.A0) : Vector256.LoadUnsafe(ref a, phase);
@@ -288,12 +357,42 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, phase), a1 = Vector256.LoadUnsafe(ref a, phase + L), a2 = Vector256.LoadUnsafe(ref a, phase + (2 * L));
+                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, phase), b1 = Vector256.LoadUnsafe(ref b, phase + L), b2 = Vector256.LoadUnsafe(ref b, phase + (2 * L));
+                Vector256<float> c0 = Vector256.LoadUnsafe(ref c, phase), c1 = Vector256.LoadUnsafe(ref c, phase + L), c2 = Vector256.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector256<float> r0 = op.Invoke(TOp.Load256(x + i), a0, b0, c0);
+                    Vector256<float> r1 = op.Invoke(TOp.Load256(x + i + L), a1, b1, c1);
+                    Vector256<float> r2 = op.Invoke(TOp.Load256(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load256(x + i + j), Vector256.LoadUnsafe(ref pa, j), Vector256.LoadUnsafe(ref pb, j), Vector256.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load256(x + i), Vector256.LoadUnsafe(ref a, phase), Vector256.LoadUnsafe(ref b, phase), Vector256.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
@@ -313,7 +412,7 @@ internal static unsafe class NumericDriver
         ref float c = ref MemoryMarshal.GetReference(k.C);
         bool uniform = period == 1;
         nuint last = n - L;
-        nuint lastPhase = last % period;
+        nuint lastPhase = uniform ? 0 : last % period;
         Vector512<float> beg = uniform
             ? op.Invoke(TOp.Load512(x), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
             : op.Invoke(TOp.Load512(x), Vector512.LoadUnsafe(ref a), Vector512.LoadUnsafe(ref b), Vector512.LoadUnsafe(ref c));
@@ -321,7 +420,7 @@ internal static unsafe class NumericDriver
             ? op.Invoke(TOp.Load512(x + last), Vector512.Create(k.A0), Vector512.Create(k.B0), Vector512.Create(k.C0))
             : op.Invoke(TOp.Load512(x + last), Vector512.LoadUnsafe(ref a, lastPhase), Vector512.LoadUnsafe(ref b, lastPhase), Vector512.LoadUnsafe(ref c, lastPhase));
         nuint i = Misalignment(y, (nuint)Vector512<byte>.Count);
-        nuint phase = i % period;
+        nuint phase = uniform ? 0 : i % period;
         if (uniform || L % period == 0)
         {
             Vector512<float> va = uniform ? Vector512.Create(k.A0) : Vector512.LoadUnsafe(ref a, phase);
@@ -346,17 +445,57 @@ internal static unsafe class NumericDriver
         }
         else
         {
-            nuint step = L % period;
-            for (; i + L <= n; i += L)
+            nuint vectors = (nuint)NumericConstants.BlockVectors(k.Period, L);
+            if (vectors == 3)
+            {
+                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, phase), a1 = Vector512.LoadUnsafe(ref a, phase + L), a2 = Vector512.LoadUnsafe(ref a, phase + (2 * L));
+                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, phase), b1 = Vector512.LoadUnsafe(ref b, phase + L), b2 = Vector512.LoadUnsafe(ref b, phase + (2 * L));
+                Vector512<float> c0 = Vector512.LoadUnsafe(ref c, phase), c1 = Vector512.LoadUnsafe(ref c, phase + L), c2 = Vector512.LoadUnsafe(ref c, phase + (2 * L));
+                for (; i + (3 * L) <= n; i += 3 * L)
+                {
+                    Vector512<float> r0 = op.Invoke(TOp.Load512(x + i), a0, b0, c0);
+                    Vector512<float> r1 = op.Invoke(TOp.Load512(x + i + L), a1, b1, c1);
+                    Vector512<float> r2 = op.Invoke(TOp.Load512(x + i + (2 * L)), a2, b2, c2);
+                    TOp.Store(r0, y + i);
+                    TOp.Store(r1, y + i + L);
+                    TOp.Store(r2, y + i + (2 * L));
+                }
+            }
+
+            nuint block = vectors * L;
+            nuint advance = block % period;
+            for (; i + block <= n; i += block)
+            {
+                ref float pa = ref Unsafe.Add(ref a, phase);
+                ref float pb = ref Unsafe.Add(ref b, phase);
+                ref float pc = ref Unsafe.Add(ref c, phase);
+                for (nuint j = 0; j < block; j += L)
+                {
+                    TOp.Store(op.Invoke(TOp.Load512(x + i + j), Vector512.LoadUnsafe(ref pa, j), Vector512.LoadUnsafe(ref pb, j), Vector512.LoadUnsafe(ref pc, j)), y + i + j);
+                }
+
+                phase += advance;
+                phase = phase >= period ? phase - period : phase;
+            }
+
+            for (; i + L <= n; i += L, phase += L)
             {
                 TOp.Store(op.Invoke(TOp.Load512(x + i), Vector512.LoadUnsafe(ref a, phase), Vector512.LoadUnsafe(ref b, phase), Vector512.LoadUnsafe(ref c, phase)), y + i);
-                phase += step;
-                phase = phase >= period ? phase - period : phase;
             }
         }
 
         TOp.Store(end, y + last);
         TOp.Store(beg, y);
+    }
+
+    /// <summary>The vector loops read the patterns unchecked: a pattern shorter than its block needs is refused here.</summary>
+    private static void CheckPatterns(scoped in NumericConstants k, int lanes, int length)
+    {
+        if (k.Period > 1 && lanes > 1 && length >= lanes
+            && Math.Min(k.A.Length, Math.Min(k.B.Length, k.C.Length)) < NumericConstants.PatternLength(k.Period, lanes))
+        {
+            throw new ArgumentException($"Constant patterns of period {k.Period} need {NumericConstants.PatternLength(k.Period, lanes)} values at {lanes} lanes.", nameof(k));
+        }
     }
 
     /// <summary>
@@ -376,7 +515,7 @@ internal static unsafe class NumericDriver
     }
 }
 
-/// <summary>Loads and stores of float lanes (and their scalar counterparts), shared by the operators.</summary>
+/// <summary>Loads and stores of float lanes, and loads of bytes widened to float lanes, shared by the operators.</summary>
 internal static unsafe class Lanes
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -396,4 +535,28 @@ internal static unsafe class Lanes
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> value, float* y) => value.Store(y);
+
+    /// <summary>4 bytes zero-extended to int32 and converted (exact); reads only those 4 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Widen128(byte* x)
+    {
+        Vector128<byte> bytes = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(x)).AsByte();
+        return Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(bytes)).AsInt32());
+    }
+
+    /// <summary>8 bytes to 8 float lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Widen256(byte* x)
+    {
+        Vector128<ushort> shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(x)).AsByte());
+        return Vector256.ConvertToSingle(Vector256.WidenLower(shorts.ToVector256Unsafe()).AsInt32());
+    }
+
+    /// <summary>16 bytes to 16 float lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Widen512(byte* x)
+    {
+        Vector256<ushort> shorts = Vector256.WidenLower(Vector128.Load(x).ToVector256Unsafe());
+        return Vector512.ConvertToSingle(Vector512.WidenLower(shorts.ToVector512Unsafe()).AsInt32());
+    }
 }

@@ -66,11 +66,8 @@ public static class RescalingKernel
         public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.Add(Vector512.Multiply(x, a), b);
     }
 
-    /// <summary>
-    /// The same formula on bytes: a vector's worth of bytes (4, 8 or 16) zero-extended to int32 and converted (exact:
-    /// 0..255), so the rest is <see cref="RescaleOperator"/>.
-    /// </summary>
-    private readonly unsafe struct RescaleBytesOperator : INumericOperator<byte, float>
+    /// <summary>The same formula on bytes, widened exactly (<see cref="IByteOperator"/>), so the rest is <see cref="RescaleOperator"/>.</summary>
+    private readonly struct RescaleBytesOperator : IByteOperator
     {
         public float Invoke(byte x, float a, float b, float c) => default(RescaleOperator).Invoke(x, a, b);
 
@@ -79,29 +76,5 @@ public static class RescalingKernel
         public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => default(RescaleOperator).Invoke(x, a, b, c);
 
         public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => default(RescaleOperator).Invoke(x, a, b, c);
-
-        public static Vector128<float> Load128(byte* source)
-        {
-            Vector128<byte> bytes = Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(source)).AsByte();
-            return Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.WidenLower(bytes)).AsInt32());
-        }
-
-        public static Vector256<float> Load256(byte* source)
-        {
-            Vector128<ushort> shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(source)).AsByte());
-            return Vector256.ConvertToSingle(Vector256.WidenLower(shorts.ToVector256Unsafe()).AsInt32());
-        }
-
-        public static Vector512<float> Load512(byte* source)
-        {
-            Vector256<ushort> shorts = Vector256.WidenLower(Vector128.Load(source).ToVector256Unsafe());
-            return Vector512.ConvertToSingle(Vector512.WidenLower(shorts.ToVector512Unsafe()).AsInt32());
-        }
-
-        public static void Store(Vector128<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector256<float> value, float* destination) => Lanes.Store(value, destination);
-
-        public static void Store(Vector512<float> value, float* destination) => Lanes.Store(value, destination);
     }
 }

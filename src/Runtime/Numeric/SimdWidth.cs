@@ -4,6 +4,10 @@ using System.Runtime.Intrinsics;
 [assembly: InternalsVisibleTo("PrepGen.Runtime.Tests")]
 [assembly: InternalsVisibleTo("PrepGen.Benchmarks")]
 
+// The image pipeline's pointwise kernels are operators of the same driver (docs/design.md, "Assemblies"); both
+// assemblies ship in one package at one version.
+[assembly: InternalsVisibleTo("PrepGen.Imaging")]
+
 namespace PrepGen.Runtime;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PrepGen.Runtime;
 
 namespace PrepGen.Runtime.Tests.Numeric;
@@ -20,13 +21,13 @@ public class NumericSimdTests
     public void Normalization_paths_match_the_scalar_formula(int features)
     {
         var random = new Random(features);
-        float[] mean = Enumerable.Range(0, features).Select(_ => Value(random)).Select(v => float.IsFinite(v) ? v : 0.25f).ToArray();
+        float[] mean = Enumerable.Range(0, features).Select(_ => FloatSamples.Next(random)).Select(v => float.IsFinite(v) ? v : 0.25f).ToArray();
         float[] denominator = Enumerable.Range(0, features)
             .Select(_ => random.Next(5) == 0 ? 1e-7f : MathF.Max(MathF.Sqrt((float)(random.NextDouble() * Math.Pow(10, random.Next(-8, 8)))), 1e-7f))
             .ToArray();
         foreach (int rows in new[] { 0, 1, 2, 3, 5, 16, 17, 100 })
         {
-            float[] input = Enumerable.Range(0, rows * features).Select(_ => Value(random)).ToArray();
+            float[] input = Enumerable.Range(0, rows * features).Select(_ => FloatSamples.Next(random)).ToArray();
             foreach (bool invert in new[] { false, true })
             {
                 float[] expected = new float[input.Length];
@@ -43,9 +44,16 @@ public class NumericSimdTests
                         var output = new float[input.Length + 2];
                         output[^1] = output[^2] = 42f;
                         NormalizationKernel.Run(input, output, mean, denominator, invert, width, reciprocal);
-                        AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
+                        FloatSamples.AssertBits(expected, output.AsSpan(0, input.Length), $"{features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
                         Assert.Equal(42f, output[^1]);
                         Assert.Equal(42f, output[^2]);
+
+                        // Prepared once: the reciprocal path at any row count.
+                        var prepared = new float[input.Length + 1];
+                        prepared[^1] = 42f;
+                        new NormalizationKernel.Prepared(mean, denominator, invert, width, reciprocal).Run(input, prepared);
+                        FloatSamples.AssertBits(expected, prepared.AsSpan(0, input.Length), $"prepared, {features} features, {rows} rows, invert {invert}, {width}, reciprocal {reciprocal}");
+                        Assert.Equal(42f, prepared[^1]);
                     }
                 }
 
@@ -59,7 +67,7 @@ public class NumericSimdTests
                     NormalizationKernel.Normalize(input, viaPublic, mean, denominator);
                 }
 
-                AssertBits(expected, viaPublic, $"{features} features, {rows} rows, invert {invert}, public kernel");
+                FloatSamples.AssertBits(expected, viaPublic, $"{features} features, {rows} rows, invert {invert}, public kernel");
             }
         }
     }
@@ -72,6 +80,21 @@ public class NumericSimdTests
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[4], new float[4], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[5], mean, denominator));
         Assert.Throws<ArgumentException>(() => NormalizationKernel.Normalize(new float[6], new float[6], mean, new float[2]));
+        var prepared = new NormalizationKernel.Prepared(mean, denominator, invert: false, SimdWidth.V256, reciprocal: true);
+        Assert.Throws<ArgumentException>(() => prepared.Run(new float[4], new float[4]));
+        Assert.Throws<ArgumentException>(() => prepared.Run(new float[6], new float[5]));
+        Assert.Throws<ArgumentException>(() => new NormalizationKernel.Prepared(mean, new float[2], invert: false, SimdWidth.V256, reciprocal: true));
+    }
+
+    [Fact]
+    public void The_driver_refuses_patterns_shorter_than_a_block()
+    {
+        // 3 phases at 8 lanes: blocks of 3 vectors read 2 + 24 values from any starting phase, not 3 + 8 - 1.
+        Assert.Equal(26, NumericConstants.PatternLength(3, 8));
+        float[] input = new float[64];
+        float[] pattern = new float[NumericConstants.PatternLength(3, 8) - 1];
+        Assert.Throws<ArgumentException>(() => NumericDriver.Run<float, float, Identity>(input, input, default, new NumericConstants(pattern, pattern, pattern, 3), SimdWidth.V256));
+        NumericDriver.Run<float, float, Identity>(input, input, default, new NumericConstants(pattern, pattern, pattern, 3), SimdWidth.Scalar);
     }
 
     [Fact]
@@ -82,14 +105,14 @@ public class NumericSimdTests
         {
             foreach (int length in Lengths)
             {
-                float[] input = Enumerable.Range(0, length).Select(_ => Value(random)).ToArray();
+                float[] input = Enumerable.Range(0, length).Select(_ => FloatSamples.Next(random)).ToArray();
                 float[] expected = input.Select(x => Add(Mul(x, scale), offset)).ToArray();
                 foreach (SimdWidth width in Widths)
                 {
                     var output = new float[length + 1];
                     output[^1] = 42f;
                     RescalingKernel.Rescale(input, output, scale, offset, width);
-                    AssertBits(expected, output.AsSpan(0, length), $"scale {scale}, length {length}, {width}");
+                    FloatSamples.AssertBits(expected, output.AsSpan(0, length), $"scale {scale}, length {length}, {width}");
                     Assert.Equal(42f, output[^1]);
                 }
             }
@@ -120,7 +143,7 @@ public class NumericSimdTests
                     var output = new float[length + 1];
                     output[^1] = 42f;
                     RescalingKernel.Rescale(input, output, scale, offset, width);
-                    AssertBits(expected, output.AsSpan(0, length), $"scale {scale}, length {length}, {width}");
+                    FloatSamples.AssertBits(expected, output.AsSpan(0, length), $"scale {scale}, length {length}, {width}");
                     Assert.Equal(42f, output[^1]);
                 }
             }
@@ -141,7 +164,7 @@ public class NumericSimdTests
     public void Discretization_paths_match_upper_bound(int count)
     {
         var random = new Random(count + 100);
-        float[] boundaries = Enumerable.Range(0, count).Select(_ => Value(random)).Where(v => !float.IsNaN(v)).Order().ToArray();
+        float[] boundaries = Enumerable.Range(0, count).Select(_ => FloatSamples.Next(random)).Where(v => !float.IsNaN(v)).Order().ToArray();
         if (count > 3)
         {
             boundaries[1] = boundaries[2]; // a repeated boundary (is_sorted allows it)
@@ -150,7 +173,7 @@ public class NumericSimdTests
         foreach (int length in Lengths)
         {
             float[] values = Enumerable.Range(0, length)
-                .Select(_ => boundaries.Length > 0 && random.Next(4) == 0 ? boundaries[random.Next(boundaries.Length)] : Value(random))
+                .Select(_ => boundaries.Length > 0 && random.Next(4) == 0 ? boundaries[random.Next(boundaries.Length)] : FloatSamples.Next(random))
                 .ToArray();
             long[] expected = values.Select(v => (long)UpperBound(boundaries, v)).ToArray();
             Assert.Equal(expected, values.Select(v => (long)DiscretizationKernel.Bucket(v, boundaries)));
@@ -201,21 +224,6 @@ public class NumericSimdTests
         return first;
     }
 
-    /// <summary>Random float32 with special values mixed in: NaN, ±inf, ±0, denormals, huge and ordinary values.</summary>
-    private static float Value(Random random) => random.Next(14) switch
-    {
-        0 => float.NaN,
-        1 => float.PositiveInfinity,
-        2 => float.NegativeInfinity,
-        3 => -0f,
-        4 => 0f,
-        5 => BitConverter.Int32BitsToSingle(random.Next(1, 0x007FFFFF)) * (random.Next(2) == 0 ? 1 : -1),
-        6 => float.MaxValue * (float)random.NextDouble(),
-        7 => -float.MaxValue * (float)random.NextDouble(),
-        8 => float.Epsilon * random.Next(1, 4),
-        _ => (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-10, 10))),
-    };
-
     // One float32 operation each, never fused: the scalar reference.
     private static float Add(float a, float b) => a + b;
 
@@ -225,14 +233,14 @@ public class NumericSimdTests
 
     private static float Div(float a, float b) => a / b;
 
-    private static void AssertBits(float[] expected, ReadOnlySpan<float> actual, string what)
+    private readonly struct Identity : IFloatOperator
     {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            bool same = (float.IsNaN(expected[i]) && float.IsNaN(actual[i]))
-                || BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]);
-            Assert.True(same, $"{what}: element {i} expected {expected[i]:R} (0x{BitConverter.SingleToInt32Bits(expected[i]):X8}) got {actual[i]:R} (0x{BitConverter.SingleToInt32Bits(actual[i]):X8})");
-        }
+        public float Invoke(float x, float a, float b, float c) => x;
+
+        public Vector128<float> Invoke(Vector128<float> x, Vector128<float> a, Vector128<float> b, Vector128<float> c) => x;
+
+        public Vector256<float> Invoke(Vector256<float> x, Vector256<float> a, Vector256<float> b, Vector256<float> c) => x;
+
+        public Vector512<float> Invoke(Vector512<float> x, Vector512<float> a, Vector512<float> b, Vector512<float> c) => x;
     }
 }
