@@ -146,7 +146,8 @@ internal sealed partial class AdaptRunner
                     {
                         a.Update(cell.Text!);
                     }
-                }),
+                },
+                (a, utf8, _) => a.UpdateUtf8(utf8)),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -188,7 +189,8 @@ internal sealed partial class AdaptRunner
 
                         a.UpdateDocument(values);
                     }
-                }),
+                },
+                (a, utf8, line) => a.Update(ParseLong(utf8, line))),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -223,7 +225,8 @@ internal sealed partial class AdaptRunner
                     Ngrams = ngrams,
                     NgramWidths = widths,
                 },
-                (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array."))),
+                (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array.")),
+                (a, utf8, _) => a.UpdateUtf8(utf8)),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -239,8 +242,10 @@ internal sealed partial class AdaptRunner
     }
 
     // Lookups count tokens: each thread fills its own adapter over its chunks and the counts are summed by Merge,
-    // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass.
-    private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update)
+    // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass. Text and CSV
+    // values reach `updateUtf8` as the bytes they have in the chunk (no string, cell or row per record); JSON lines
+    // (whose values may be arrays) and Parquet go through rows and `update`.
+    private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update, Utf8Update<TAdapter> updateUtf8)
     {
         using RowSource source = OpenSource(single: true);
         string where = source.Where;
@@ -249,6 +254,9 @@ internal sealed partial class AdaptRunner
             CreateState = create,
             BeginItem = _ => null,
             Row = (adapter, _, row) => update(adapter, row, where),
+            ParseItem = source is LineSource { HasUtf8Values: true } lines
+                ? (adapter, item) => lines.ParseValues(item, (utf8, line) => updateUtf8(adapter, utf8, line))
+                : null,
         };
         return RunPipeline(pipeline, source);
     }
@@ -622,6 +630,12 @@ internal sealed partial class AdaptRunner
             ? value
             : throw new CliException($"{where}: '{text}' is not an integer.");
 
+    // The same parse over a text or CSV value's UTF-8 bytes (the same rules: the parser is generic over the char type).
+    private static long ParseLong(ReadOnlySpan<byte> utf8, long line) =>
+        long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw new CliException($"line {line}: '{Encoding.UTF8.GetString(utf8)}' is not an integer.");
+
     // Keras's adapt would propagate NaN and infinities into NaN statistics (every output NaN) that stats.json
     // cannot hold, and a value beyond float32 range becomes an infinity when Keras casts it: refuse them at
     // their line (docs/state-files.md, "Non-finite input").
@@ -655,6 +669,9 @@ internal sealed partial class AdaptRunner
     }
 
     private delegate void SpanAction(ReadOnlySpan<float> values);
+
+    /// <summary>Counts one text or CSV value read as UTF-8 bytes, with the line it starts on.</summary>
+    private delegate void Utf8Update<TAdapter>(TAdapter adapter, ReadOnlySpan<byte> utf8, long line);
 
     /// <summary>The numbers parsed from one work item, in order.</summary>
     private sealed class FloatList

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -110,6 +111,32 @@ internal sealed class LineSource : RowSource
         }
     }
 
+    /// <summary>Whether <see cref="ParseValues"/> reads this input: text and CSV (a JSON value may be an array; <see cref="Parse"/> reads those).</summary>
+    public bool HasUtf8Values => _format != InputFormat.JsonLines;
+
+    /// <summary>
+    /// Lookups (one column): each record's value, a text line or the CSV field, as UTF-8 bytes with the line it starts on;
+    /// no string, cell or row object per record. The same records, checks and messages as <see cref="Parse"/>. The
+    /// bytes are valid UTF-8 (checked once per chunk) and live until <paramref name="value"/> returns. Returns the records.
+    /// </summary>
+    public long ParseValues(IDisposable item, Utf8Value value)
+    {
+        var chunk = (ByteChunk)item;
+        RequireUtf8(chunk.Span, chunk.FirstLine);
+        if (_format == InputFormat.Csv)
+        {
+            return ParseCsvValues(chunk, value);
+        }
+
+        long lines = 0;
+        ParseLines(chunk, (line, bytes) =>
+        {
+            lines++;
+            value(bytes.Span, line);
+        });
+        return lines;
+    }
+
     public override void Dispose() => _stream.Dispose();
 
     private static SepReaderOptions Options(char delimiter) =>
@@ -170,18 +197,9 @@ internal sealed class LineSource : RowSource
         bool first = true;
         foreach (SepReader.Row row in reader)
         {
-            // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
-            // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
-            long line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
-            first = false;
-            if (row.ColCount == 1 && row.Span.IsEmpty)
+            if (!IsRecord(row, chunk, ref first, out long line))
             {
-                continue; // a blank line (pandas' skip_blank_lines)
-            }
-
-            if (row.ColCount != _fieldCount)
-            {
-                throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+                continue;
             }
 
             var cells = new Cell[_indices.Length];
@@ -195,6 +213,62 @@ internal sealed class LineSource : RowSource
 
             emit(new InputRow(line, cells));
         }
+    }
+
+    // The selected field of each record goes back to UTF-8 (Sep hands out chars) in a buffer of this call: the
+    // chunk is valid UTF-8, so these are the bytes the field has in the file, unescaped.
+    private long ParseCsvValues(ByteChunk chunk, Utf8Value value)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(4096);
+        long records = 0;
+        try
+        {
+            using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
+            using SepReader reader = Options(_delimiter).From(stream);
+            bool first = true;
+            foreach (SepReader.Row row in reader)
+            {
+                if (!IsRecord(row, chunk, ref first, out long line))
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> field = row[_indices[0]].Span;
+                if (buffer.Length < field.Length * 3L)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(field.Length));
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                value(buffer.AsSpan(0, Encoding.UTF8.GetBytes(field, buffer)), line);
+                records++;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return records;
+    }
+
+    // The line a CSV row starts on, and whether it is a record: a blank line is not; a record with another field count
+    // than the header's is an error.
+    private bool IsRecord(SepReader.Row row, ByteChunk chunk, ref bool first, out long line)
+    {
+        // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
+        // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
+        line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
+        first = false;
+        if (row.ColCount == 1 && row.Span.IsEmpty)
+        {
+            return false; // a blank line (pandas' skip_blank_lines)
+        }
+
+        return row.ColCount == _fieldCount
+            ? true
+            : throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
     }
 
     // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.

@@ -6,6 +6,9 @@ using System.Text.Unicode;
 
 namespace PrepGen.Cli;
 
+/// <summary>One record's value as UTF-8 bytes (valid, alive until the call returns) and the 1-based line it starts on.</summary>
+internal delegate void Utf8Value(ReadOnlySpan<byte> utf8, long line);
+
 /// <summary>
 /// An input cut into work items: <see cref="Next"/> runs on one thread (the reader) and hands out items in input
 /// order; <see cref="Parse"/> turns one item into rows on any thread. Items parse independently.
