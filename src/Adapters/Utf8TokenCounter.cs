@@ -3,19 +3,20 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Unicode;
 
 namespace PrepGen.Adapt;
 
 /// <summary>
-/// Counts string tokens by their UTF-8 bytes without an object per token: an open-addressing table (linear probing)
-/// of slots pointing into a dense entry array. A token of up to 16 bytes lives in its entry's two words; a longer one
-/// in a byte arena of 1 MiB pages. Strings are made only when the vocabulary is learned or the counts exported.
-/// Results equal <see cref="TokenCounter{TToken}"/> with <see cref="Utf8OrdinalComparer"/>: Keras orders tokens by
-/// their bytes, and every token here is valid UTF-8 (a string's own encoding, or bytes the caller checked).
+/// Counts string tokens by their UTF-8 bytes without an object per token: one open-addressing table (linear probing)
+/// of 32-byte slots, each holding its token's count and, for a token of up to 16 bytes, the token itself; a longer
+/// token's bytes lie in an arena of 1 MiB pages. A hit reads one slot (a cache line, shared with a neighbour) and
+/// never follows a pointer, which is what the count costs on a vocabulary too big for the L2 cache. Strings are made
+/// only when the vocabulary is learned or the counts exported (Utf8TokenCounter.Order.cs). Results equal
+/// <see cref="TokenCounter{TToken}"/> with <see cref="Utf8OrdinalComparer"/>: Keras orders tokens by their bytes,
+/// and every token here is valid UTF-8 (a string's own encoding, or bytes the caller checked).
 /// </summary>
-internal sealed class Utf8TokenCounter : ITokenCounts<string>
+internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 {
     private const int ShortToken = 16;
     private const int PageSize = 1 << 20;
@@ -23,27 +24,27 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
     // A token this long gets a page of its own rather than wasting the rest of the current one.
     private const int OwnPage = PageSize / 8;
 
-    // Slots never run fuller than half: a probe then reads about 1.5 slots on a hit.
     private const int InitialSlots = 1 << 10;
-
-    // A slot holds the high half of its token's hash beside the entry index: most mismatches never read the entry.
-    private const ulong TagMask = 0xFFFF_FFFF_0000_0000UL;
 
     // Per process, so that no fixed input collides in every run; results never depend on it (learned tokens are sorted).
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     private readonly bool _countDocuments;
     private readonly List<byte[]> _pages = [];
-    private ulong[] _slots = new ulong[InitialSlots]; // (the hash's high 32 bits) | (entry index + 1); 0 = free
-    private Entry[] _entries = new Entry[InitialSlots / 2];
+    private Slot[] _slots = new Slot[InitialSlots];
+    private Tally[] _tallies; // per slot, only when counting documents: kept apart so that plain counting never reads them
     private int _count;
-    private int _page = -1; // the page short-lived long tokens are appended to
+    private int _page = -1; // the page long tokens are appended to
     private int _pageUsed;
     private long _documents;
     private long _version;
     private byte[] _transcoded = new byte[256]; // string tokens in UTF-8
 
-    public Utf8TokenCounter(bool countDocuments) => _countDocuments = countDocuments;
+    public Utf8TokenCounter(bool countDocuments)
+    {
+        _countDocuments = countDocuments;
+        _tallies = countDocuments ? new Tally[InitialSlots] : [];
+    }
 
     public bool CountsDocuments => _countDocuments;
 
@@ -63,12 +64,16 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
     /// <summary>Counts one occurrence of <paramref name="utf8"/> (valid UTF-8) in the document <see cref="NextDocument"/> opened.</summary>
     public void Add(ReadOnlySpan<byte> utf8, long document)
     {
-        ref Entry entry = ref Get(utf8);
-        entry.Count++;
-        if (_countDocuments && entry.LastDocument != document)
+        int slot = Get(utf8);
+        _slots[slot].Count++;
+        if (_countDocuments)
         {
-            entry.LastDocument = document;
-            entry.DocumentCount++;
+            ref Tally tally = ref _tallies[slot];
+            if (tally.LastDocument != document)
+            {
+                tally.LastDocument = document;
+                tally.DocumentCount++;
+            }
         }
     }
 
@@ -90,12 +95,12 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
 
         // Stamps stay below the merged document total, so future documents never collide with them.
         Span<byte> buffer = stackalloc byte[ShortToken];
-        for (int i = 0; i < counter._count; i++)
+        for (int i = 0; i < counter._slots.Length; i++)
         {
-            ref Entry theirs = ref counter._entries[i];
-            ref Entry ours = ref Get(counter.Key(ref theirs, buffer));
-            ours.Count += theirs.Count;
-            ours.DocumentCount += theirs.DocumentCount;
+            if (counter._slots[i].Length != 0)
+            {
+                AddCounts(counter.Key(i, buffer), counter._slots[i].Count, _countDocuments ? counter._tallies[i].DocumentCount : 0);
+            }
         }
 
         _documents += counter._documents;
@@ -104,9 +109,7 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
 
     public void AddCounts(string token, long count, long documentCount)
     {
-        ref Entry entry = ref Get(Transcode(token));
-        entry.Count += count;
-        entry.DocumentCount += documentCount;
+        AddCounts(Transcode(token), count, documentCount);
         _version++;
     }
 
@@ -116,195 +119,152 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
         _version++;
     }
 
-    public List<(string Token, long Count, long DocumentCount)> SortedEntries()
+    private void AddCounts(ReadOnlySpan<byte> utf8, long count, long documentCount)
     {
-        Ranked[] ranked = Rank(excluded: [], byCount: false);
-        var entries = new List<(string Token, long Count, long DocumentCount)>(ranked.Length);
-        Span<byte> buffer = stackalloc byte[ShortToken];
-        foreach (Ranked r in ranked)
+        int slot = Get(utf8);
+        _slots[slot].Count += count;
+        if (_countDocuments)
         {
-            ref Entry entry = ref _entries[r.Index];
-            entries.Add((Encoding.UTF8.GetString(Key(ref entry, buffer)), entry.Count, entry.DocumentCount));
+            _tallies[slot].DocumentCount += documentCount;
         }
-
-        return entries;
     }
 
-    public List<(string Token, long DocumentCount)> Learn(IReadOnlyList<string> excluded, int? maxLearned)
-    {
-        Ranked[] ranked = Rank(excluded, byCount: true);
-        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Length) : ranked.Length;
-        var learned = new List<(string, long)>(keep);
-        Span<byte> buffer = stackalloc byte[ShortToken];
-        for (int i = 0; i < keep; i++)
-        {
-            ref Entry entry = ref _entries[ranked[i].Index];
-            learned.Add((Encoding.UTF8.GetString(Key(ref entry, buffer)), entry.DocumentCount));
-        }
-
-        return learned;
-    }
-
-    /// <summary>
-    /// The entries in Keras's order (<paramref name="byCount"/>: count descending, ties by bytes descending) or by bytes
-    /// ascending, leaving out <paramref name="excluded"/>. Sorted on (count, first 8 bytes big-endian) and the whole
-    /// bytes only for ties, so a large vocabulary sorts without touching most token bytes.
-    /// </summary>
-    private Ranked[] Rank(IReadOnlyList<string> excluded, bool byCount)
-    {
-        var skip = new HashSet<int>();
-        foreach (string special in excluded)
-        {
-            if (TryTranscode(special, out ReadOnlySpan<byte> utf8) && Find(utf8) is int index and >= 0)
-            {
-                skip.Add(index);
-            }
-        }
-
-        var ranked = new Ranked[_count - skip.Count];
-        int n = 0;
-        for (int i = 0; i < _count; i++)
-        {
-            if (!skip.Contains(i))
-            {
-                ranked[n++] = new Ranked(byCount ? _entries[i].Count : 0, BinaryPrimitives.ReverseEndianness(_entries[i].Head), i);
-            }
-        }
-
-        ranked.AsSpan().Sort(new RankOrder(this, descending: byCount));
-        return ranked;
-    }
-
-    /// <summary>The entry of <paramref name="utf8"/>, added with no counts when new.</summary>
-    private ref Entry Get(ReadOnlySpan<byte> utf8)
+    /// <summary>The slot of <paramref name="utf8"/>, taken (with no counts) when the token is new.</summary>
+    private int Get(ReadOnlySpan<byte> utf8)
     {
         Words(utf8, out ulong head, out ulong tail);
-        ulong hash = Hash(utf8, head, tail);
-        int index = Probe(utf8, head, tail, hash, out int free);
-        return ref index >= 0 ? ref _entries[index] : ref Insert(utf8, head, tail, hash, free);
+        uint hash = Hash(utf8, head, tail);
+        int slot = Probe(utf8, head, tail, hash, out bool found);
+        return found ? slot : Insert(utf8, head, tail, hash, slot);
     }
 
-    /// <summary>The index of the entry of <paramref name="utf8"/>, or -1.</summary>
+    /// <summary>The slot holding <paramref name="utf8"/>, or -1.</summary>
     private int Find(ReadOnlySpan<byte> utf8)
     {
         Words(utf8, out ulong head, out ulong tail);
-        return Probe(utf8, head, tail, Hash(utf8, head, tail), out _);
+        int slot = Probe(utf8, head, tail, Hash(utf8, head, tail), out bool found);
+        return found ? slot : -1;
     }
 
-    /// <summary>The entry index of the token, or -1 and the free slot where it would go.</summary>
+    /// <summary>The slot holding the token (<paramref name="found"/>), or the free slot where it would go.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Probe(ReadOnlySpan<byte> utf8, ulong head, ulong tail, ulong hash, out int free)
+    private int Probe(ReadOnlySpan<byte> utf8, ulong head, ulong tail, uint hash, out bool found)
     {
-        ulong tag = hash & TagMask;
-        ulong[] slots = _slots;
+        Slot[] slots = _slots;
         int mask = slots.Length - 1;
+        int size = utf8.Length + 1;
         int i = (int)hash & mask;
         while (true)
         {
-            ulong slot = slots[i];
-            if (slot == 0)
+            ref Slot slot = ref slots[i];
+            if (slot.Length == 0)
             {
-                free = i;
-                return -1;
+                found = false;
+                return i;
             }
 
-            if ((slot & TagMask) == tag)
+            if (slot.Hash == hash && slot.Length == size && slot.Head == head
+                && (utf8.Length <= ShortToken ? slot.Tail == tail : LongToken(slot.Tail, utf8.Length).SequenceEqual(utf8)))
             {
-                int index = (int)(uint)slot - 1;
-                ref Entry entry = ref _entries[index];
-                if (entry.Length == utf8.Length && entry.Head == head && entry.Tail == tail
-                    && (utf8.Length <= ShortToken || _pages[entry.Page].AsSpan(entry.Offset, entry.Length).SequenceEqual(utf8)))
-                {
-                    free = -1;
-                    return index;
-                }
+                found = true;
+                return i;
             }
 
             i = (i + 1) & mask;
         }
     }
 
-    private ref Entry Insert(ReadOnlySpan<byte> utf8, ulong head, ulong tail, ulong hash, int slot)
+    private int Insert(ReadOnlySpan<byte> utf8, ulong head, ulong tail, uint hash, int slot)
     {
-        if (_count == _entries.Length)
+        // A long token's slot keeps its first 8 bytes as a filter and where the arena holds all of it.
+        _slots[slot] = new Slot { Head = head, Tail = utf8.Length <= ShortToken ? tail : Store(utf8), Length = utf8.Length + 1, Hash = hash };
+        if (_countDocuments)
         {
-            Array.Resize(ref _entries, _count * 2);
+            _tallies[slot] = new Tally { LastDocument = -1 };
         }
 
-        int index = _count++;
-        ref Entry entry = ref _entries[index];
-        entry = new Entry { Head = head, Tail = tail, Length = utf8.Length, Hash = (uint)hash, LastDocument = -1 };
-        if (utf8.Length > ShortToken)
+        // Never fuller than half: a hit then reads about 1.5 slots, a miss 2.5.
+        if (++_count <= _slots.Length / 2)
         {
-            (entry.Page, entry.Offset) = Store(utf8);
+            return slot;
         }
 
-        _slots[slot] = (hash & TagMask) | (uint)(index + 1);
-        if (_count > _slots.Length / 2)
-        {
-            Grow();
-        }
-
-        return ref entry;
+        Grow();
+        return Probe(utf8, head, tail, hash, out _);
     }
 
     private void Grow()
     {
-        var slots = new ulong[_slots.Length * 2];
-        int mask = slots.Length - 1;
-        foreach (ulong slot in _slots)
+        Slot[] old = _slots;
+        Tally[] oldTallies = _tallies;
+        _slots = new Slot[old.Length * 2];
+        _tallies = _countDocuments ? new Tally[_slots.Length] : [];
+        int mask = _slots.Length - 1;
+        for (int j = 0; j < old.Length; j++)
         {
-            if (slot != 0)
+            if (old[j].Length != 0)
             {
-                int i = (int)_entries[(int)(uint)slot - 1].Hash & mask;
-                while (slots[i] != 0)
+                int i = (int)old[j].Hash & mask;
+                while (_slots[i].Length != 0)
                 {
                     i = (i + 1) & mask;
                 }
 
-                slots[i] = slot;
+                _slots[i] = old[j];
+                if (_countDocuments)
+                {
+                    _tallies[i] = oldTallies[j];
+                }
             }
         }
-
-        _slots = slots;
     }
 
-    private (int Page, int Offset) Store(ReadOnlySpan<byte> utf8)
+    /// <summary>Copies a long token into the arena; returns where it lies, (page &lt;&lt; 32) | offset.</summary>
+    private ulong Store(ReadOnlySpan<byte> utf8)
     {
+        int page, offset;
         if (utf8.Length >= OwnPage)
         {
             _pages.Add(utf8.ToArray());
-            return (_pages.Count - 1, 0);
+            (page, offset) = (_pages.Count - 1, 0);
         }
-
-        if (_page < 0 || _pageUsed + utf8.Length > PageSize)
+        else
         {
-            _pages.Add(new byte[PageSize]);
-            _page = _pages.Count - 1;
-            _pageUsed = 0;
+            if (_page < 0 || _pageUsed + utf8.Length > PageSize)
+            {
+                _pages.Add(new byte[PageSize]);
+                _page = _pages.Count - 1;
+                _pageUsed = 0;
+            }
+
+            utf8.CopyTo(_pages[_page].AsSpan(_pageUsed));
+            (page, offset) = (_page, _pageUsed);
+            _pageUsed += utf8.Length;
         }
 
-        utf8.CopyTo(_pages[_page].AsSpan(_pageUsed));
-        _pageUsed += utf8.Length;
-        return (_page, _pageUsed - utf8.Length);
+        return ((ulong)(uint)page << 32) | (uint)offset;
     }
 
-    /// <summary>The token's bytes; a short one is written into <paramref name="buffer"/> (16 bytes).</summary>
-    private ReadOnlySpan<byte> Key(ref Entry entry, Span<byte> buffer)
+    private ReadOnlySpan<byte> LongToken(ulong location, int length) => _pages[(int)(location >> 32)].AsSpan((int)(uint)location, length);
+
+    /// <summary>The bytes of the token in <paramref name="slot"/>; a short one is written into <paramref name="buffer"/> (16 bytes).</summary>
+    private ReadOnlySpan<byte> Key(int slot, Span<byte> buffer)
     {
-        if (entry.Length > ShortToken)
+        ref Slot s = ref _slots[slot];
+        int length = s.Length - 1;
+        if (length > ShortToken)
         {
-            return _pages[entry.Page].AsSpan(entry.Offset, entry.Length);
+            return LongToken(s.Tail, length);
         }
 
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer, entry.Head);
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer.Slice(8), entry.Tail);
-        return buffer.Slice(0, entry.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer, s.Head);
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer.Slice(8), s.Tail);
+        return buffer.Slice(0, length);
     }
 
     /// <summary>
     /// The token's first 16 bytes as two little-endian words, zero-padded: the whole token when it is at most 16 bytes
-    /// long (compared word by word, never byte by byte); a longer token's first and last 8 bytes, a quick filter.
+    /// long (compared word by word, never byte by byte); a longer token's first and last 8 bytes, for the hash.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Words(ReadOnlySpan<byte> utf8, out ulong head, out ulong tail)
@@ -330,11 +290,11 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
     }
 
     /// <summary>
-    /// 64 bits of hash: one 64x64->128-bit multiply folded (wyhash's mum) for a short token, one per 16 bytes for a longer
-    /// one. Not a fixed function of the input (the seed is per process), so results may not depend on it, and do not.
+    /// 32 bits of hash: one 64x64->128-bit multiply folded (wyhash's mum) for a short token, one more per 16 bytes of a
+    /// longer one. Not a fixed function of the input (the seed is per process), so results may not depend on it, and do not.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ReadOnlySpan<byte> utf8, ulong head, ulong tail)
+    private static uint Hash(ReadOnlySpan<byte> utf8, ulong head, ulong tail)
     {
         const ulong K0 = 0xa0761d6478bd642fUL, K1 = 0xe7037ed1a0b428dbUL, K2 = 0x8ebc6af09c88c6e3UL;
         int n = utf8.Length;
@@ -349,7 +309,7 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
             h = Mum(h ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8.Slice(n - 16)) ^ K1, BinaryPrimitives.ReadUInt64LittleEndian(utf8.Slice(n - 8)) ^ K2);
         }
 
-        return h;
+        return (uint)h ^ (uint)(h >> 32);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -363,7 +323,7 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
     private ReadOnlySpan<byte> Transcode(string token) =>
         TryTranscode(token, out ReadOnlySpan<byte> utf8)
             ? utf8
-            : throw new ArgumentException($"The token \"{Shown(token)}\" holds an unpaired surrogate, which has no UTF-8 form; Keras counts tokens as UTF-8 bytes.");
+            : throw new ArgumentException($"The token \"{(token.Length > 40 ? token[..40] + "..." : token)}\" holds an unpaired surrogate, which has no UTF-8 form; Keras counts tokens as UTF-8 bytes.");
 
     private bool TryTranscode(string token, out ReadOnlySpan<byte> utf8)
     {
@@ -379,39 +339,20 @@ internal sealed class Utf8TokenCounter : ITokenCounts<string>
         return status == OperationStatus.Done;
     }
 
-    private static string Shown(string token) => token.Length > 40 ? token[..40] + "..." : token;
-
-    private struct Entry
+    /// <summary>A table slot: 32 bytes, so a cache line holds two.</summary>
+    private struct Slot
     {
-        public ulong Head;
-        public ulong Tail;
-        public int Length;
-        public uint Hash; // the low 32 bits, which place the slot
-        public int Page;
-        public int Offset;
+        public ulong Head; // the token's first 8 bytes
+        public ulong Tail; // bytes 8..15 of a short token; where a long token lies in the arena
         public long Count;
-        public long DocumentCount;
-        public long LastDocument;
+        public int Length; // the token's length + 1; 0 marks a free slot
+        public uint Hash; // which places the slot; compared first
     }
 
-    private readonly record struct Ranked(long Count, ulong Prefix, int Index);
-
-    /// <summary>Count (descending when ranking), then the first 8 bytes, then the whole bytes: byte order, as numpy sorts bytes.</summary>
-    private readonly struct RankOrder(Utf8TokenCounter counter, bool descending) : IComparer<Ranked>
+    /// <summary>A slot's document frequency (tf-idf) and the last document that counted it.</summary>
+    private struct Tally
     {
-        public int Compare(Ranked x, Ranked y)
-        {
-            int order = x.Count != y.Count ? x.Count.CompareTo(y.Count)
-                : x.Prefix != y.Prefix ? x.Prefix.CompareTo(y.Prefix)
-                : Bytes(x.Index, y.Index);
-            return descending ? -order : order;
-        }
-
-        private int Bytes(int x, int y)
-        {
-            Span<byte> a = stackalloc byte[ShortToken];
-            Span<byte> b = stackalloc byte[ShortToken];
-            return counter.Key(ref counter._entries[x], a).SequenceCompareTo(counter.Key(ref counter._entries[y], b));
-        }
+        public long DocumentCount;
+        public long LastDocument;
     }
 }
