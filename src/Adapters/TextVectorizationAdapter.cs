@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using PrepGen.Runtime;
@@ -77,11 +76,6 @@ public sealed class TextVectorizationAdapter
     }
 
     /// <summary>Counts one document the caller has checked is valid UTF-8 (<c>prepgen adapt</c> checks each chunk of its input once).</summary>
-    /// <remarks>
-    /// Optimized at once rather than tiered: an adapt runs this loop for its whole life, and spent ~0.1 s of a 1 s run in the
-    /// unoptimized code tiering starts with.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void UpdateUtf8(ReadOnlySpan<byte> utf8)
     {
         _widths ??= TextTokenizer.NgramWidths(Ngrams, NgramWidths);
