@@ -93,15 +93,10 @@ public sealed class TextVectorizationAdapter
         int tokens = TextVectorizer.Tokenize(utf8, Standardize, Split, _widths is [1], _joined, _ranges);
         Utf8TokenCounter counter = _vocabulary.Counter;
         long document = counter.NextDocument();
-        ReadOnlySpan<byte> joined = _joined;
         foreach (int width in _widths)
         {
             // With ngrams the tokens lie joined by single spaces, so tokens i..i+width-1 are one slice: Keras's " ".join.
-            for (int i = 0; i + width <= tokens; i++)
-            {
-                int start = _ranges[2 * i];
-                counter.Add(joined[start.._ranges[(2 * (i + width - 1)) + 1]], document);
-            }
+            counter.AddNgrams(_joined, _ranges, tokens, width, document);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text.Unicode;
 
 namespace PrepGen.Adapt;
@@ -39,6 +40,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     private long _documents;
     private long _version;
     private byte[] _transcoded = new byte[256]; // string tokens in UTF-8
+    private Hashed[] _hashed = new Hashed[256]; // AddNgrams: the document's hashed ngrams
 
     public Utf8TokenCounter(bool countDocuments)
     {
@@ -62,9 +64,11 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     }
 
     /// <summary>Counts one occurrence of <paramref name="utf8"/> (valid UTF-8) in the document <see cref="NextDocument"/> opened.</summary>
-    public void Add(ReadOnlySpan<byte> utf8, long document)
+    public void Add(ReadOnlySpan<byte> utf8, long document) => Count(Get(utf8), document);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(int slot, long document)
     {
-        int slot = Get(utf8);
         _slots[slot].Count++;
         if (_countDocuments)
         {
@@ -74,6 +78,49 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
                 tally.LastDocument = document;
                 tally.DocumentCount++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Counts the ngrams of one width in the document <see cref="NextDocument"/> opened: ngram i is
+    /// <c>text[ranges[2i]..ranges[2(i + width - 1) + 1]]</c> (tokens laid out as <see cref="PrepGen.Runtime.TextVectorizer"/>
+    /// lays them). Hashes every ngram first and asks for its slot's cache line, then probes: the probes of a
+    /// vocabulary larger than the L2 cache then find their lines arriving instead of waiting for each in turn.
+    /// </summary>
+    public unsafe void AddNgrams(ReadOnlySpan<byte> text, ReadOnlySpan<int> ranges, int tokens, int width, long document)
+    {
+        int count = tokens - width + 1;
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (_hashed.Length < count)
+        {
+            _hashed = new Hashed[Math.Max(count, _hashed.Length * 2)];
+        }
+
+        Hashed[] hashed = _hashed;
+        Slot[] slots = _slots;
+        int mask = slots.Length - 1;
+        for (int i = 0; i < count; i++)
+        {
+            ref Hashed key = ref hashed[i];
+            ReadOnlySpan<byte> ngram = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
+            Words(ngram, out key.Head, out key.Tail);
+            key.Hash = Hash(ngram, key.Head, key.Tail);
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)key.Hash & mask]));
+            }
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            ref Hashed key = ref hashed[i];
+            ReadOnlySpan<byte> ngram = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
+            int slot = Probe(ngram, key.Head, key.Tail, key.Hash, out bool found);
+            Count(found ? slot : Insert(ngram, key.Head, key.Tail, key.Hash, slot), document);
         }
     }
 
@@ -347,6 +394,14 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
         public long Count;
         public int Length; // the token's length + 1; 0 marks a free slot
         public uint Hash; // which places the slot; compared first
+    }
+
+    /// <summary>A token's words and hash, computed ahead of its probe.</summary>
+    private struct Hashed
+    {
+        public ulong Head;
+        public ulong Tail;
+        public uint Hash;
     }
 
     /// <summary>A slot's document frequency (tf-idf) and the last document that counted it.</summary>
