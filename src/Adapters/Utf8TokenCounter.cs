@@ -126,6 +126,16 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
     public void AddDocument(ReadOnlySpan<string> tokens)
     {
+        // Every token is checked before any is counted, so a refused document leaves no trace; only a surrogate can lack a UTF-8 form.
+        foreach (string token in tokens)
+        {
+            ArgumentNullException.ThrowIfNull(token, nameof(tokens));
+            if (token.AsSpan().ContainsAnyInRange('\ud800', '\udfff'))
+            {
+                Transcode(token);
+            }
+        }
+
         long document = NextDocument();
         foreach (string token in tokens)
         {
