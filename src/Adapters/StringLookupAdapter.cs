@@ -50,15 +50,15 @@ public sealed class StringLookupAdapter
             throw new ArgumentException("The value is not valid UTF-8.", nameof(utf8));
         }
 
-        UpdateUtf8(utf8);
-    }
-
-    /// <summary>Counts one value the caller has checked is valid UTF-8 (<c>prepgen adapt</c> checks each chunk of its input once).</summary>
-    internal void UpdateUtf8(ReadOnlySpan<byte> utf8)
-    {
         Utf8TokenCounter counter = _vocabulary.Counter;
         counter.Add(utf8, counter.NextDocument());
     }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> values, each a document of one value: value i is <c>utf8[ranges[2i]..ranges[2i + 1]]</c>,
+    /// checked as valid UTF-8 by the caller (<c>prepgen adapt</c> checks each chunk of its input once).
+    /// </summary>
+    internal void UpdateUtf8(ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, int count) => _vocabulary.Counter.AddValues(utf8, ranges, count);
 
     /// <summary>Counts one document holding several values (each value counts once for its document frequency).</summary>
     public void UpdateDocument(ReadOnlySpan<string> values)

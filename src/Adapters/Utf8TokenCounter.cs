@@ -84,12 +84,27 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     /// <summary>
     /// Counts the ngrams of one width in the document <see cref="NextDocument"/> opened: ngram i is
     /// <c>text[ranges[2i]..ranges[2(i + width - 1) + 1]]</c> (tokens laid out as <see cref="PrepGen.Runtime.TextVectorizer"/>
-    /// lays them). Hashes every ngram first and asks for its slot's cache line, then probes: the probes of a
-    /// vocabulary larger than the L2 cache then find their lines arriving instead of waiting for each in turn.
+    /// lays them).
     /// </summary>
-    public unsafe void AddNgrams(ReadOnlySpan<byte> text, ReadOnlySpan<int> ranges, int tokens, int width, long document)
+    public void AddNgrams(ReadOnlySpan<byte> text, ReadOnlySpan<int> ranges, int tokens, int width, long document) =>
+        AddAll(text, ranges, tokens - width + 1, width, document, documentStep: 0);
+
+    /// <summary>Counts <paramref name="count"/> values, each a document of its own: value i is <c>utf8[ranges[2i]..ranges[2i + 1]]</c> (valid UTF-8).</summary>
+    public void AddValues(ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, int count)
     {
-        int count = tokens - width + 1;
+        long first = _documents;
+        _documents += count;
+        _version++;
+        AddAll(utf8, ranges, count, 1, first, documentStep: 1);
+    }
+
+    /// <summary>
+    /// Counts item i = <c>text[ranges[2i]..ranges[2(i + width - 1) + 1]]</c> in document <c>document + i * documentStep</c>.
+    /// Hashes every item first and asks for its slot's cache line, then probes: the probes of a vocabulary larger than
+    /// the L2 cache then find their lines arriving instead of waiting for each in turn.
+    /// </summary>
+    private unsafe void AddAll(ReadOnlySpan<byte> text, ReadOnlySpan<int> ranges, int count, int width, long document, int documentStep)
+    {
         if (count <= 0)
         {
             return;
@@ -106,9 +121,9 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
         for (int i = 0; i < count; i++)
         {
             ref Hashed key = ref hashed[i];
-            ReadOnlySpan<byte> ngram = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
-            Words(ngram, out key.Head, out key.Tail);
-            key.Hash = Hash(ngram, key.Head, key.Tail);
+            ReadOnlySpan<byte> item = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
+            Words(item, out key.Head, out key.Tail);
+            key.Hash = Hash(item, key.Head, key.Tail);
             if (Sse.IsSupported)
             {
                 Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)key.Hash & mask]));
@@ -118,9 +133,9 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
         for (int i = 0; i < count; i++)
         {
             ref Hashed key = ref hashed[i];
-            ReadOnlySpan<byte> ngram = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
-            int slot = Probe(ngram, key.Head, key.Tail, key.Hash, out bool found);
-            Count(found ? slot : Insert(ngram, key.Head, key.Tail, key.Hash, slot), document);
+            ReadOnlySpan<byte> item = text[ranges[2 * i]..ranges[(2 * (i + width - 1)) + 1]];
+            int slot = Probe(item, key.Head, key.Tail, key.Hash, out bool found);
+            Count(found ? slot : Insert(item, key.Head, key.Tail, key.Hash, slot), document + ((long)i * documentStep));
         }
     }
 

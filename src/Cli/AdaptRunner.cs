@@ -147,7 +147,7 @@ internal sealed partial class AdaptRunner
                         a.Update(cell.Text!);
                     }
                 },
-                (a, utf8, _) => a.UpdateUtf8(utf8)),
+                (a, utf8, ranges, _) => a.UpdateUtf8(utf8, ranges, ranges.Length / 2)),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -190,7 +190,13 @@ internal sealed partial class AdaptRunner
                         a.UpdateDocument(values);
                     }
                 },
-                (a, utf8, line) => a.Update(ParseLong(utf8, line))),
+                (a, utf8, ranges, lines) =>
+                {
+                    for (int i = 0; i < lines.Length; i++)
+                    {
+                        a.Update(ParseLong(utf8[ranges[2 * i]..ranges[(2 * i) + 1]], lines[i]));
+                    }
+                }),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -226,7 +232,13 @@ internal sealed partial class AdaptRunner
                     NgramWidths = widths,
                 },
                 (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array.")),
-                (a, utf8, _) => a.UpdateUtf8(utf8)),
+                (a, utf8, ranges, lines) =>
+                {
+                    for (int i = 0; i < lines.Length; i++)
+                    {
+                        a.UpdateUtf8(utf8[ranges[2 * i]..ranges[(2 * i) + 1]]);
+                    }
+                }),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -243,8 +255,8 @@ internal sealed partial class AdaptRunner
 
     // Lookups count tokens: each thread fills its own adapter over its chunks and the counts are summed by Merge,
     // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass. Text and CSV
-    // values reach `updateUtf8` as the bytes they have in the chunk (no string, cell or row per record); JSON lines
-    // (whose values may be arrays) and Parquet go through rows and `update`.
+    // values reach `updateUtf8` in batches of their UTF-8 bytes (no string, cell or row per record); JSON lines (whose
+    // values may be arrays) and Parquet go through rows and `update`.
     private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update, Utf8Update<TAdapter> updateUtf8)
     {
         using RowSource source = OpenSource(single: true);
@@ -255,7 +267,7 @@ internal sealed partial class AdaptRunner
             BeginItem = _ => null,
             Row = (adapter, _, row) => update(adapter, row, where),
             ParseItem = source is LineSource { HasUtf8Values: true } lines
-                ? (adapter, item) => lines.ParseValues(item, (utf8, line) => updateUtf8(adapter, utf8, line))
+                ? (adapter, item) => lines.ParseValues(item, (utf8, ranges, valueLines) => updateUtf8(adapter, utf8, ranges, valueLines))
                 : null,
         };
         return RunPipeline(pipeline, source);
@@ -670,8 +682,8 @@ internal sealed partial class AdaptRunner
 
     private delegate void SpanAction(ReadOnlySpan<float> values);
 
-    /// <summary>Counts one text or CSV value read as UTF-8 bytes, with the line it starts on.</summary>
-    private delegate void Utf8Update<TAdapter>(TAdapter adapter, ReadOnlySpan<byte> utf8, long line);
+    /// <summary>Counts a batch of text or CSV values read as UTF-8 bytes (as <see cref="Utf8Values"/> gives them).</summary>
+    private delegate void Utf8Update<TAdapter>(TAdapter adapter, ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, ReadOnlySpan<long> lines);
 
     /// <summary>The numbers parsed from one work item, in order.</summary>
     private sealed class FloatList

@@ -1,8 +1,8 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 
@@ -115,26 +115,31 @@ internal sealed class LineSource : RowSource
     public bool HasUtf8Values => _format != InputFormat.JsonLines;
 
     /// <summary>
-    /// Lookups (one column): each record's value, a text line or the CSV field, as UTF-8 bytes with the line it starts on;
-    /// no string, cell or row object per record. The same records, checks and messages as <see cref="Parse"/>. The
-    /// bytes are valid UTF-8 (checked once per chunk) and live until <paramref name="value"/> returns. Returns the records.
+    /// Lookups (one column): the records' values, text lines or the CSV field, as UTF-8 bytes with their lines, in batches
+    /// (<see cref="ValueBatch"/>); no string, cell or row object per record. The same records, checks and messages as
+    /// <see cref="Parse"/>; the bytes are valid UTF-8 (checked once per chunk). Returns the number of records.
     /// </summary>
-    public long ParseValues(IDisposable item, Utf8Value value)
+    public long ParseValues(IDisposable item, Utf8Values values)
     {
         var chunk = (ByteChunk)item;
         RequireUtf8(chunk.Span, chunk.FirstLine);
+        var batch = new ValueBatch();
         if (_format == InputFormat.Csv)
         {
-            return ParseCsvValues(chunk, value);
+            ParseCsvValues(chunk, batch, values);
+            batch.Flush(values);
+        }
+        else
+        {
+            ParseLines(chunk, (line, bytes) =>
+            {
+                MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment); // a slice of the chunk's buffer
+                batch.Add(segment.Offset, segment.Offset + segment.Count, line, chunk.Span, values);
+            });
+            batch.Flush(chunk.Span, values);
         }
 
-        long lines = 0;
-        ParseLines(chunk, (line, bytes) =>
-        {
-            lines++;
-            value(bytes.Span, line);
-        });
-        return lines;
+        return batch.Total;
     }
 
     public override void Dispose() => _stream.Dispose();
@@ -215,42 +220,20 @@ internal sealed class LineSource : RowSource
         }
     }
 
-    // The selected field of each record goes back to UTF-8 (Sep hands out chars) in a buffer of this call: the
-    // chunk is valid UTF-8, so these are the bytes the field has in the file, unescaped.
-    private long ParseCsvValues(ByteChunk chunk, Utf8Value value)
+    // The selected field of each record goes back to UTF-8 (Sep hands out chars) in the batch: the chunk is valid
+    // UTF-8, so these are the bytes the field has in the file, unescaped.
+    private void ParseCsvValues(ByteChunk chunk, ValueBatch batch, Utf8Values values)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(4096);
-        long records = 0;
-        try
+        using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
+        using SepReader reader = Options(_delimiter).From(stream);
+        bool first = true;
+        foreach (SepReader.Row row in reader)
         {
-            using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
-            using SepReader reader = Options(_delimiter).From(stream);
-            bool first = true;
-            foreach (SepReader.Row row in reader)
+            if (IsRecord(row, chunk, ref first, out long line))
             {
-                if (!IsRecord(row, chunk, ref first, out long line))
-                {
-                    continue;
-                }
-
-                ReadOnlySpan<char> field = row[_indices[0]].Span;
-                if (buffer.Length < field.Length * 3L)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(field.Length));
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                value(buffer.AsSpan(0, Encoding.UTF8.GetBytes(field, buffer)), line);
-                records++;
+                batch.Add(row[_indices[0]].Span, line, values);
             }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return records;
     }
 
     // The line a CSV row starts on, and whether it is a record: a blank line is not; a record with another field count

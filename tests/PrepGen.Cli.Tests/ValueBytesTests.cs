@@ -101,6 +101,47 @@ public sealed class ValueBytesTests : IDisposable
         Assert.Equal("prepgen: error: line 5: 'naïve' is not an integer.", _cli.Stderr.Trim());
     }
 
+    [Fact]
+    public void A_value_batch_hands_on_every_value_in_order_whatever_its_size()
+    {
+        // More values than a batch holds, and fields larger than its byte buffer: every flush hands on whole values.
+        var random = new Random(9);
+        string[] values = Enumerable.Range(0, 5000).Select(i => i % 997 == 0 ? new string('é', 70_000) : $"v{random.Next(100)}é").ToArray();
+        var seen = new List<(string Value, long Line)>();
+        Utf8Values collect = (utf8, ranges, lines) =>
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                seen.Add((Encoding.UTF8.GetString(utf8[ranges[2 * i]..ranges[(2 * i) + 1]]), lines[i]));
+            }
+        };
+
+        var transcoded = new ValueBatch();
+        for (int i = 0; i < values.Length; i++)
+        {
+            transcoded.Add(values[i], i + 1, collect);
+        }
+
+        transcoded.Flush(collect);
+        Assert.Equal(values.Select((v, i) => (v, i + 1L)), seen);
+        Assert.Equal(values.Length, transcoded.Total);
+
+        // Values lying in the caller's bytes (text lines in their chunk).
+        seen.Clear();
+        byte[] source = Encoding.UTF8.GetBytes(string.Concat(values));
+        var ranges = new ValueBatch();
+        int start = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            int end = start + Encoding.UTF8.GetByteCount(values[i]);
+            ranges.Add(start, end, i + 1, source, collect);
+            start = end;
+        }
+
+        ranges.Flush(source, collect);
+        Assert.Equal(values.Select((v, i) => (v, i + 1L)), seen);
+    }
+
     private void AssertStringLookup(string[] input, string[] values)
     {
         var layout = new LookupLayout<string>(null, 1, false, "", "[UNK]", OutputMode.TfIdf);
