@@ -249,9 +249,12 @@ internal sealed class LineSource : RowSource
             return false; // a blank line (pandas' skip_blank_lines)
         }
 
-        return row.ColCount == _fieldCount
-            ? true
-            : throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+        if (row.ColCount != _fieldCount)
+        {
+            throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+        }
+
+        return true;
     }
 
     // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.
