@@ -10,10 +10,10 @@ namespace PrepGen.Adapt;
 /// </summary>
 public sealed class IntegerLookupAdapter
 {
-    private readonly LookupVocabulary<long> _vocabulary;
+    private readonly LookupVocabulary<long, TokenCounter<long>> _vocabulary;
 
     /// <summary>Creates an adapter; set the options with the init properties before the first update.</summary>
-    public IntegerLookupAdapter() => _vocabulary = new LookupVocabulary<long>(Comparer<long>.Default, Layout);
+    public IntegerLookupAdapter() => _vocabulary = new LookupVocabulary<long, TokenCounter<long>>(tfIdf => new TokenCounter<long>(tfIdf, Comparer<long>.Default), Layout);
 
     /// <summary>The vocabulary size cap, including the mask and OOV slots; null means no cap.</summary>
     public int? MaxTokens { get; init; }
@@ -40,7 +40,7 @@ public sealed class IntegerLookupAdapter
     public void UpdateDocument(ReadOnlySpan<long> values) => _vocabulary.AddDocument(values);
 
     /// <summary>The token counts, for <c>prepgen adapt --partial</c> and <c>prepgen merge</c>.</summary>
-    internal LookupVocabulary<long> Counts => _vocabulary;
+    internal ITokenCounts<long> Counts => _vocabulary.Counter;
 
     /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
     public void Merge(IntegerLookupAdapter other)

@@ -4,73 +4,54 @@ using System.Collections.Generic;
 namespace PrepGen.Adapt;
 
 /// <summary>
-/// The adapt state behind a lookup adapter: a token counter plus the Keras finalize step, cached until
-/// the next update. The counter is created on first use because the output mode is an init property.
+/// The adapt state behind a lookup adapter: a token counter plus the Keras finalize step, cached until the counts
+/// change. The counter is created on first use because the output mode is an init property.
 /// </summary>
-internal sealed class LookupVocabulary<TToken>
+internal sealed class LookupVocabulary<TToken, TCounter>
     where TToken : notnull
+    where TCounter : class, ITokenCounts<TToken>
 {
-    private readonly IComparer<TToken> _tokenOrder;
+    private readonly Func<bool, TCounter> _create;
     private readonly Func<LookupLayout<TToken>> _layout;
-    private TokenCounter<TToken>? _counter;
+    private TCounter? _counter;
     private Built? _built;
 
-    public LookupVocabulary(IComparer<TToken> tokenOrder, Func<LookupLayout<TToken>> layout)
+    /// <param name="create">Makes the counter; its argument says whether to count document frequencies (tf-idf).</param>
+    /// <param name="layout">The adapter's current options.</param>
+    public LookupVocabulary(Func<bool, TCounter> create, Func<LookupLayout<TToken>> layout)
     {
-        _tokenOrder = tokenOrder;
+        _create = create;
         _layout = layout;
     }
 
     public long Documents => _counter?.Documents ?? 0;
 
-    public void AddDocument(ReadOnlySpan<TToken> tokens)
-    {
-        Counter().AddDocument(tokens);
-        _built = null;
-    }
+    /// <summary>The counts; adapters add to them directly (the built vocabulary notices by <see cref="ITokenCounts{TToken}.Version"/>).</summary>
+    public TCounter Counter => _counter ??= _create(_layout().OutputMode == OutputMode.TfIdf);
 
-    public void Merge(LookupVocabulary<TToken> other)
+    public void AddDocument(ReadOnlySpan<TToken> tokens) => Counter.AddDocument(tokens);
+
+    public void Merge(LookupVocabulary<TToken, TCounter> other)
     {
         if (ReferenceEquals(other, this))
         {
             throw new ArgumentException("An adapter cannot merge itself.", nameof(other));
         }
 
-        Counter().Merge(other.Counter());
-        _built = null;
-    }
-
-    /// <summary>The counts for a partial state, sorted by token so that equal counts give equal files.</summary>
-    public List<(TToken Token, long Count, long DocumentCount)> ExportCounts()
-    {
-        var entries = new List<(TToken Token, long Count, long DocumentCount)>(Counter().Entries());
-        entries.Sort((a, b) => _tokenOrder.Compare(a.Token, b.Token));
-        return entries;
-    }
-
-    /// <summary>Restores a partial state's counts; a partial of a tf-idf layer carries document frequencies.</summary>
-    public void ImportCounts(long documents, IEnumerable<(TToken Token, long Count, long DocumentCount)> entries)
-    {
-        TokenCounter<TToken> counter = Counter();
-        counter.AddDocuments(documents);
-        foreach ((TToken token, long count, long documentCount) in entries)
-        {
-            counter.AddCounts(token, count, counter.CountsDocuments ? documentCount : 0);
-        }
-
-        _built = null;
+        Counter.Merge(other.Counter);
     }
 
     public Built Build(LookupLayout<TToken> layout)
     {
-        if (_built is not null && _built.Layout == layout)
+        TCounter counter = Counter;
+        if (_built is not null && _built.Layout == layout && _built.Version == counter.Version)
         {
             return _built;
         }
 
         layout.Validate();
         TToken[] excluded = layout.HasMask ? [layout.Mask, layout.Oov] : [layout.Oov];
-        List<(TToken Token, long DocumentCount)> learned = Counter().Learn(_tokenOrder, excluded, layout.MaxLearned);
+        List<(TToken Token, long DocumentCount)> learned = counter.Learn(excluded, layout.MaxLearned);
 
         var vocabulary = new List<TToken>(layout.TokenStart + learned.Count);
         if (layout.MaskHasSlot)
@@ -91,9 +72,9 @@ internal sealed class LookupVocabulary<TToken>
         }
 
         double[]? idf = layout.OutputMode == OutputMode.TfIdf
-            ? IdfMath.Weights(documentCounts, Counter().Documents, layout.TokenStart)
+            ? IdfMath.Weights(documentCounts, counter.Documents, layout.TokenStart)
             : null;
-        _built = new Built(layout, vocabulary.AsReadOnly(), idf is null ? null : Array.AsReadOnly(idf));
+        _built = new Built(layout, counter.Version, vocabulary.AsReadOnly(), idf is null ? null : Array.AsReadOnly(idf));
         return _built;
     }
 
@@ -137,10 +118,8 @@ internal sealed class LookupVocabulary<TToken>
         StateFiles.Replace(files);
     }
 
-    private TokenCounter<TToken> Counter() => _counter ??= new TokenCounter<TToken>(_layout().OutputMode == OutputMode.TfIdf);
-
-    /// <summary>A finalized vocabulary for one layout.</summary>
-    internal sealed record Built(LookupLayout<TToken> Layout, IReadOnlyList<TToken> Vocabulary, IReadOnlyList<double>? MaybeIdfWeights)
+    /// <summary>A finalized vocabulary for one layout and one state of the counts.</summary>
+    internal sealed record Built(LookupLayout<TToken> Layout, long Version, IReadOnlyList<TToken> Vocabulary, IReadOnlyList<double>? MaybeIdfWeights)
     {
         public IReadOnlyList<double> IdfWeights =>
             MaybeIdfWeights ?? throw new InvalidOperationException("Idf weights exist only in TfIdf output mode.");

@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Unicode;
 
 namespace PrepGen.Adapt;
 
 /// <summary>
 /// Learns a <c>StringLookup</c> vocabulary (and tf-idf weights) the way Keras <c>adapt()</c> does:
 /// tokens ordered by count descending, ties by UTF-8 bytes descending, mask and OOV tokens never learned.
+/// Values are counted as their UTF-8 bytes (<see cref="Utf8TokenCounter"/>), so a value read from a file as bytes
+/// needs no string.
 /// </summary>
 public sealed class StringLookupAdapter
 {
-    private readonly LookupVocabulary<string> _vocabulary;
+    private readonly LookupVocabulary<string, Utf8TokenCounter> _vocabulary;
 
     /// <summary>Creates an adapter; set the options with the init properties before the first update.</summary>
-    public StringLookupAdapter() => _vocabulary = new LookupVocabulary<string>(Utf8OrdinalComparer.Instance, Layout);
+    public StringLookupAdapter() => _vocabulary = new LookupVocabulary<string, Utf8TokenCounter>(tfIdf => new Utf8TokenCounter(tfIdf), Layout);
 
     /// <summary>The vocabulary size cap, including the mask and OOV slots; null means no cap.</summary>
     public int? MaxTokens { get; init; }
@@ -32,12 +35,30 @@ public sealed class StringLookupAdapter
     /// <summary>The number of documents counted so far.</summary>
     public long DocumentCount => _vocabulary.Documents;
 
-    /// <summary>Counts one document holding one value.</summary>
+    /// <summary>Counts one document holding one value. A value with an unpaired surrogate (no UTF-8 form) is refused.</summary>
     public void Update(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         _vocabulary.AddDocument([value]);
     }
+
+    /// <summary>Counts one document holding one value given as UTF-8 bytes (invalid UTF-8 is refused).</summary>
+    public void Update(ReadOnlySpan<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            throw new ArgumentException("The value is not valid UTF-8.", nameof(utf8));
+        }
+
+        Utf8TokenCounter counter = _vocabulary.Counter;
+        counter.Add(utf8, counter.NextDocument());
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> values, each a document of one value: value i is <c>utf8[ranges[2i]..ranges[2i + 1]]</c>,
+    /// checked as valid UTF-8 by the caller (<c>prepgen adapt</c> checks each chunk of its input once).
+    /// </summary>
+    internal void UpdateUtf8(ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, int count) => _vocabulary.Counter.AddValues(utf8, ranges, count);
 
     /// <summary>Counts one document holding several values (each value counts once for its document frequency).</summary>
     public void UpdateDocument(ReadOnlySpan<string> values)
@@ -51,7 +72,7 @@ public sealed class StringLookupAdapter
     }
 
     /// <summary>The token counts, for <c>prepgen adapt --partial</c> and <c>prepgen merge</c>.</summary>
-    internal LookupVocabulary<string> Counts => _vocabulary;
+    internal ITokenCounts<string> Counts => _vocabulary.Counter;
 
     /// <summary>Adds the counts of an adapter that saw a disjoint part of the data.</summary>
     public void Merge(StringLookupAdapter other)

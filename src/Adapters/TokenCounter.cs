@@ -1,38 +1,43 @@
-// The counting state shared by the lookup adapters: total occurrences (which order the vocabulary) and,
-// for tf-idf, document frequencies and the number of documents. Memory grows with distinct tokens only.
+// Counts tokens in a dictionary keyed by the token objects. IntegerLookup counts with it; for strings it is the
+// reference the byte counter (Utf8TokenCounter) is tested against. Memory grows with distinct tokens only.
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
 namespace PrepGen.Adapt;
 
-internal sealed class TokenCounter<TToken>
+internal sealed class TokenCounter<TToken> : ITokenCounts<TToken>
     where TToken : notnull
 {
     private readonly Dictionary<TToken, Entry> _entries = new();
     private readonly bool _countDocuments;
+    private readonly IComparer<TToken> _tokenOrder;
     private long _documents;
+    private long _version;
 
-    public TokenCounter(bool countDocuments) => _countDocuments = countDocuments;
+    /// <param name="countDocuments">Whether to count document frequencies (tf-idf).</param>
+    /// <param name="tokenOrder">The order of tokens as Keras sorts them (strings: <see cref="Utf8OrdinalComparer"/>).</param>
+    public TokenCounter(bool countDocuments, IComparer<TToken> tokenOrder)
+    {
+        _countDocuments = countDocuments;
+        _tokenOrder = tokenOrder;
+    }
 
     public bool CountsDocuments => _countDocuments;
 
     public long Documents => _documents;
 
+    public long Version => _version;
+
     public int DistinctTokens => _entries.Count;
 
-    /// <summary>Counts one document. A token counts once per document towards its document frequency.</summary>
     public void AddDocument(ReadOnlySpan<TToken> tokens)
     {
         long document = _documents++;
+        _version++;
         foreach (TToken token in tokens)
         {
-            ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, token, out bool exists);
-            if (!exists)
-            {
-                entry.LastDocument = -1;
-            }
-
+            ref Entry entry = ref Get(token);
             entry.Count++;
             if (_countDocuments && entry.LastDocument != document)
             {
@@ -42,61 +47,52 @@ internal sealed class TokenCounter<TToken>
         }
     }
 
-    /// <summary>Adds the counts of a disjoint shard; the sums equal one pass over both shards.</summary>
-    public void Merge(TokenCounter<TToken> other)
+    public void Merge(ITokenCounts<TToken> other)
     {
-        if (other._countDocuments != _countDocuments)
+        if (other is not TokenCounter<TToken> counter || other.CountsDocuments != _countDocuments)
         {
             throw new ArgumentException("Both adapters must use the same output mode (tf-idf counts documents).", nameof(other));
         }
 
         // Stamps stay below the merged document total, so future documents never collide with them.
-        foreach (KeyValuePair<TToken, Entry> pair in other._entries)
+        foreach (KeyValuePair<TToken, Entry> pair in counter._entries)
         {
-            ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, pair.Key, out bool exists);
-            if (!exists)
-            {
-                entry.LastDocument = -1;
-            }
-
+            ref Entry entry = ref Get(pair.Key);
             entry.Count += pair.Value.Count;
             entry.DocumentCount += pair.Value.DocumentCount;
         }
 
-        _documents += other._documents;
+        _documents += counter._documents;
+        _version++;
     }
 
-    /// <summary>Every token with its total count and document frequency, in no particular order (a partial state's content).</summary>
-    public IEnumerable<(TToken Token, long Count, long DocumentCount)> Entries()
-    {
-        foreach (KeyValuePair<TToken, Entry> pair in _entries)
-        {
-            yield return (pair.Key, pair.Value.Count, pair.Value.DocumentCount);
-        }
-    }
-
-    /// <summary>Restores counts saved by <see cref="Entries"/> (summed with any present, as <see cref="Merge"/> does).</summary>
     public void AddCounts(TToken token, long count, long documentCount)
     {
-        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, token, out bool exists);
-        if (!exists)
-        {
-            entry.LastDocument = -1;
-        }
-
+        ref Entry entry = ref Get(token);
         entry.Count += count;
         entry.DocumentCount += documentCount;
+        _version++;
     }
 
-    /// <summary>Restores a saved document total.</summary>
-    public void AddDocuments(long documents) => _documents += documents;
+    public void AddDocuments(long documents)
+    {
+        _documents += documents;
+        _version++;
+    }
 
-    /// <summary>
-    /// The learned tokens as Keras orders them: count descending, ties by token descending
-    /// (<c>np.lexsort((tokens, counts))[::-1]</c>), special tokens removed, at most
-    /// <paramref name="maxLearned"/> of them.
-    /// </summary>
-    public List<(TToken Token, long DocumentCount)> Learn(IComparer<TToken> tokenOrder, IReadOnlyList<TToken> excluded, int? maxLearned)
+    public List<(TToken Token, long Count, long DocumentCount)> SortedEntries()
+    {
+        var entries = new List<(TToken Token, long Count, long DocumentCount)>(_entries.Count);
+        foreach (KeyValuePair<TToken, Entry> pair in _entries)
+        {
+            entries.Add((pair.Key, pair.Value.Count, pair.Value.DocumentCount));
+        }
+
+        entries.Sort((a, b) => _tokenOrder.Compare(a.Token, b.Token));
+        return entries;
+    }
+
+    public List<(TToken Token, long DocumentCount)> Learn(IReadOnlyList<TToken> excluded, int? maxLearned)
     {
         var items = new List<(TToken Token, Entry Entry)>(_entries.Count);
         foreach (KeyValuePair<TToken, Entry> pair in _entries)
@@ -110,7 +106,7 @@ internal sealed class TokenCounter<TToken>
         items.Sort((a, b) =>
         {
             int byCount = b.Entry.Count.CompareTo(a.Entry.Count);
-            return byCount != 0 ? byCount : tokenOrder.Compare(b.Token, a.Token);
+            return byCount != 0 ? byCount : _tokenOrder.Compare(b.Token, a.Token);
         });
 
         int keep = maxLearned is int cap ? Math.Clamp(cap, 0, items.Count) : items.Count;
@@ -121,6 +117,17 @@ internal sealed class TokenCounter<TToken>
         }
 
         return learned;
+    }
+
+    private ref Entry Get(TToken token)
+    {
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, token, out bool exists);
+        if (!exists)
+        {
+            entry.LastDocument = -1;
+        }
+
+        return ref entry;
     }
 
     private static bool Contains(IReadOnlyList<TToken> excluded, TToken token)

@@ -146,7 +146,8 @@ internal sealed partial class AdaptRunner
                     {
                         a.Update(cell.Text!);
                     }
-                }),
+                },
+                (a, utf8, ranges, _) => a.UpdateUtf8(utf8, ranges, ranges.Length / 2)),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -188,6 +189,13 @@ internal sealed partial class AdaptRunner
 
                         a.UpdateDocument(values);
                     }
+                },
+                (a, utf8, ranges, lines) =>
+                {
+                    for (int i = 0; i < lines.Length; i++)
+                    {
+                        a.Update(ParseLong(utf8[ranges[2 * i]..ranges[(2 * i) + 1]], lines[i]));
+                    }
                 }),
             (a, b) => a.Merge(b));
 
@@ -223,7 +231,14 @@ internal sealed partial class AdaptRunner
                     Ngrams = ngrams,
                     NgramWidths = widths,
                 },
-                (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array."))),
+                (a, row, where) => a.Update(row.Cells[0].Text ?? throw new CliException($"{where} {row.Line}: expected a text, found an array.")),
+                (a, utf8, ranges, lines) =>
+                {
+                    for (int i = 0; i < lines.Length; i++)
+                    {
+                        a.UpdateUtf8(utf8[ranges[2 * i]..ranges[(2 * i) + 1]]);
+                    }
+                }),
             (a, b) => a.Merge(b));
 
         if (IsPartial)
@@ -239,8 +254,10 @@ internal sealed partial class AdaptRunner
     }
 
     // Lookups count tokens: each thread fills its own adapter over its chunks and the counts are summed by Merge,
-    // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass.
-    private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update)
+    // which gives exactly the counts (so the vocabulary order, ties included, and the idf) of one pass. Text and CSV
+    // values reach `updateUtf8` in batches of their UTF-8 bytes (no string, cell or row per record); JSON lines (whose
+    // values may be arrays) and Parquet go through rows and `update`.
+    private List<TAdapter> RunLookup<TAdapter>(Func<TAdapter> create, Action<TAdapter, InputRow, string> update, Utf8Update<TAdapter> updateUtf8)
     {
         using RowSource source = OpenSource(single: true);
         string where = source.Where;
@@ -249,6 +266,9 @@ internal sealed partial class AdaptRunner
             CreateState = create,
             BeginItem = _ => null,
             Row = (adapter, _, row) => update(adapter, row, where),
+            ParseItem = source is LineSource { HasUtf8Values: true } lines
+                ? (adapter, item) => lines.ParseValues(item, (utf8, ranges, valueLines) => updateUtf8(adapter, utf8, ranges, valueLines))
+                : null,
         };
         return RunPipeline(pipeline, source);
     }
@@ -612,6 +632,15 @@ internal sealed partial class AdaptRunner
             : throw new CliException($"{where}: '{text}' is not an integer.");
 
     private delegate void SpanAction(ReadOnlySpan<float> values);
+
+    // The same parse over a text or CSV value's UTF-8 bytes (the same rules: the parser is generic over the char type).
+    private static long ParseLong(ReadOnlySpan<byte> utf8, long line) =>
+        long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw new CliException($"line {line}: '{Encoding.UTF8.GetString(utf8)}' is not an integer.");
+
+    /// <summary>Counts a batch of text or CSV values read as UTF-8 bytes (as <see cref="Utf8Values"/> gives them).</summary>
+    private delegate void Utf8Update<TAdapter>(TAdapter adapter, ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, ReadOnlySpan<long> lines);
 
     /// <summary>One adapt batch: grows with the values added, up to its capacity.</summary>
     private sealed class Batch

@@ -208,12 +208,13 @@ internal sealed class InputChunker
             }
         }
 
-        if (_first && _end - _start >= 3 && _buffer.AsSpan(_start, 3).SequenceEqual("\xEF\xBB\xBF"u8))
+        // Byte arrays, not "\xEF..."u8: C#'s \x escapes make chars (U+00EF), which u8 encodes as two bytes each.
+        if (_first && _end - _start >= 3 && _buffer.AsSpan(_start, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             _start += 3; // a UTF-8 byte order mark
         }
 
-        if (_first && _end - _start >= 2 && (_buffer.AsSpan(_start, 2).SequenceEqual("\xFF\xFE"u8) || _buffer.AsSpan(_start, 2).SequenceEqual("\xFE\xFF"u8)))
+        if (_first && _end - _start >= 2 && (_buffer.AsSpan(_start, 2).SequenceEqual((ReadOnlySpan<byte>)[0xFF, 0xFE]) || _buffer.AsSpan(_start, 2).SequenceEqual((ReadOnlySpan<byte>)[0xFE, 0xFF])))
         {
             throw new CliException("the input is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8).");
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 
@@ -104,6 +105,37 @@ internal sealed class LineSource : RowSource
         }
     }
 
+    /// <summary>Whether <see cref="ParseValues"/> reads this input: text and CSV (a JSON value may be an array; <see cref="Parse"/> reads those).</summary>
+    public bool HasUtf8Values => _format != InputFormat.JsonLines;
+
+    /// <summary>
+    /// Lookups (one column): the records' values, text lines or the CSV field, as UTF-8 bytes with their lines, in batches
+    /// (<see cref="ValueBatch"/>); no string, cell or row object per record. The same records, checks and messages as
+    /// <see cref="Parse"/>; the bytes are valid UTF-8 (checked once per chunk). Returns the number of records.
+    /// </summary>
+    public long ParseValues(IDisposable item, Utf8Values values)
+    {
+        var chunk = (ByteChunk)item;
+        RequireUtf8(chunk.Span, chunk.FirstLine);
+        var batch = new ValueBatch();
+        if (_format == InputFormat.Csv)
+        {
+            ParseCsvValues(chunk, batch, values);
+            batch.Flush(values);
+        }
+        else
+        {
+            ParseLines(chunk, (line, bytes) =>
+            {
+                MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment); // a slice of the chunk's buffer
+                batch.Add(segment.Offset, segment.Offset + segment.Count, line, chunk.Span, values);
+            });
+            batch.Flush(chunk.Span, values);
+        }
+
+        return batch.Total;
+    }
+
     public override void Dispose() => _stream.Dispose();
 
     private static SepReaderOptions Options(char delimiter) =>
@@ -177,18 +209,9 @@ internal sealed class LineSource : RowSource
         bool first = true;
         foreach (SepReader.Row row in reader)
         {
-            // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
-            // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
-            long line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
-            first = false;
-            if (row.ColCount == 1 && row.Span.IsEmpty)
+            if (!IsRecord(row, chunk, ref first, out long line))
             {
-                continue; // a blank line (pandas' skip_blank_lines)
-            }
-
-            if (row.ColCount != _fieldCount)
-            {
-                throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+                continue;
             }
 
             record(row, line);
@@ -218,6 +241,32 @@ internal sealed class LineSource : RowSource
             }
         });
         return rows;
+    }
+
+    // The selected field of each record goes back to UTF-8 (Sep hands out chars) in the batch: the chunk is valid
+    // UTF-8, so these are the bytes the field has in the file, unescaped.
+    private void ParseCsvValues(ByteChunk chunk, ValueBatch batch, Utf8Values values) =>
+        ForEachRecord(chunk, (SepReader.Row row, long line) => batch.Add(row[_indices[0]].Span, line, values));
+
+    // The line a CSV row starts on, and whether it is a record: a blank line is not; a record with another field count
+    // than the header's is an error.
+    private bool IsRecord(SepReader.Row row, ByteChunk chunk, ref bool first, out long line)
+    {
+        // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
+        // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
+        line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
+        first = false;
+        if (row.ColCount == 1 && row.Span.IsEmpty)
+        {
+            return false; // a blank line (pandas' skip_blank_lines)
+        }
+
+        if (row.ColCount != _fieldCount)
+        {
+            throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
+        }
+
+        return true;
     }
 
     // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.

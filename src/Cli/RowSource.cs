@@ -7,6 +7,12 @@ using System.Text.Unicode;
 namespace PrepGen.Cli;
 
 /// <summary>
+/// Records' values as UTF-8 bytes: value i is <c>utf8[ranges[2i]..ranges[2i + 1]]</c> (valid UTF-8, alive until the call
+/// returns) and starts on the 1-based line <c>lines[i]</c>.
+/// </summary>
+internal delegate void Utf8Values(ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, ReadOnlySpan<long> lines);
+
+/// <summary>
 /// An input cut into work items: <see cref="Next"/> runs on one thread (the reader) and hands out items in input
 /// order; <see cref="Parse"/> turns one item into rows on any thread. Items parse independently.
 /// </summary>

@@ -6,3 +6,6 @@ using System.Runtime.CompilerServices;
 
 // Kernel internals (SIMD widths, drivers) are reached by the runtime tests.
 [assembly: InternalsVisibleTo("PrepGen.Runtime.Tests")]
+
+// The adapters count a TextVectorization vocabulary over the tokens of the layers' own tokenizer (TextVectorizer.Tokenize).
+[assembly: InternalsVisibleTo("PrepGen.Adapters")]

@@ -185,7 +185,7 @@ internal sealed class MergeRunner
 
     // Counts add up whichever shard holds them (the options were compared above): each partial's counts and
     // document total go straight into the one adapter, as merging a shard adapter would add them.
-    private static void ReadAllCounts<TToken>(List<(PartialHeader Header, byte[] Body)> partials, LookupVocabulary<TToken> counts, Func<BinaryReader, TToken> readToken)
+    private static void ReadAllCounts<TToken>(List<(PartialHeader Header, byte[] Body)> partials, ITokenCounts<TToken> counts, Func<BinaryReader, TToken> readToken)
         where TToken : notnull
     {
         foreach ((PartialHeader header, byte[] body) in partials)

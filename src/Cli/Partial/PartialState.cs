@@ -21,11 +21,11 @@ internal static class PartialState
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Every token with its count and document frequency (kept even for non-tf-idf layers: 0), sorted by token.</summary>
-    public static PartialBody FromCounts<TToken>(LookupVocabulary<TToken> vocabulary, Action<BinaryWriter, TToken> writeToken)
+    public static PartialBody FromCounts<TToken>(ITokenCounts<TToken> counts, Action<BinaryWriter, TToken> writeToken)
         where TToken : notnull
     {
-        List<(TToken Token, long Count, long DocumentCount)> entries = vocabulary.ExportCounts();
-        long documents = vocabulary.Documents;
+        List<(TToken Token, long Count, long DocumentCount)> entries = counts.SortedEntries();
+        long documents = counts.Documents;
         return new PartialBody(TokenCounts, new Dictionary<string, long> { ["tokens"] = entries.Count, ["documents"] = documents }, writer =>
         {
             writer.Write(documents);
@@ -48,8 +48,8 @@ internal static class PartialState
 
     public static void WriteLong(BinaryWriter writer, long token) => writer.Write(token);
 
-    /// <summary>Restores the counts into <paramref name="vocabulary"/> (a fresh adapter's).</summary>
-    public static void ReadCounts<TToken>(string path, byte[] body, LookupVocabulary<TToken> vocabulary, Func<BinaryReader, TToken> readToken)
+    /// <summary>Adds a partial's counts to <paramref name="counts"/>; a partial of a tf-idf layer carries document frequencies.</summary>
+    public static void ReadCounts<TToken>(string path, byte[] body, ITokenCounts<TToken> counts, Func<BinaryReader, TToken> readToken)
         where TToken : notnull
     {
         Decode(path, body, reader =>
@@ -63,7 +63,12 @@ internal static class PartialState
                 entries.Add((readToken(reader), reader.ReadInt64(), reader.ReadInt64()));
             }
 
-            vocabulary.ImportCounts(documents, entries);
+            // Restored only once every entry decoded: a truncated partial adds nothing.
+            counts.AddDocuments(documents);
+            foreach ((TToken token, long tokenCount, long documentCount) in entries)
+            {
+                counts.AddCounts(token, tokenCount, counts.CountsDocuments ? documentCount : 0);
+            }
         });
     }
 

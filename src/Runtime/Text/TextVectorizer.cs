@@ -167,23 +167,7 @@ public static partial class TextVectorizer
         where T : struct, ITextLayer
         where TSink : ISink, allows ref struct
     {
-        // Worst case: character split turns each byte of invalid UTF-8 into a 3-byte U+FFFD plus a space.
-        long joinedLong = T.Split == Split.Character ? (utf8.Length * 4L) + 1 : utf8.Length + 1L;
-        long rangeLong = (T.Split == Split.Whitespace ? (utf8.Length / 2L) + 1 : utf8.Length + 1L) * 2;
-        if (joinedLong > Array.MaxLength || rangeLong > Array.MaxLength)
-        {
-            long max = T.Split switch
-            {
-                Split.Character => (Array.MaxLength - 1L) / 4,
-                Split.Whitespace => Array.MaxLength - 2L,
-                _ => (Array.MaxLength / 2L) - 1,
-            };
-            throw new ArgumentException(
-                $"The document is {utf8.Length:N0} UTF-8 bytes; TextVectorization with Split.{T.Split} handles documents of at most {max:N0}. Split it into several documents.");
-        }
-
-        int joinedSize = (int)joinedLong;
-        int rangeCount = (int)rangeLong;
+        (int joinedSize, int rangeCount) = ScratchSizes(utf8.Length, T.Split);
         byte[]? rentedBytes = null;
         int[]? rentedRanges = null;
         Span<byte> joined = joinedSize <= StackBytes ? stackalloc byte[joinedSize] : (rentedBytes = ArrayPool<byte>.Shared.Rent(joinedSize));
@@ -227,17 +211,51 @@ public static partial class TextVectorizer
         }
     }
 
-    /// <summary>Standardizes and splits into <paramref name="joined"/> (tokens joined by ' '); returns the token count.</summary>
-    private static int Tokenize<T>(ReadOnlySpan<byte> utf8, Span<byte> joined, Span<int> ranges)
-        where T : struct, ITextLayer
+    /// <summary>
+    /// The scratch a document of <paramref name="length"/> UTF-8 bytes needs: bytes for <c>joined</c> and ints for
+    /// <c>ranges</c> of <see cref="Tokenize"/>. Throws for a document too large to split in one array.
+    /// </summary>
+    internal static (int Joined, int Ranges) ScratchSizes(int length, Split split)
     {
-        bool lower = T.Standardize is Standardize.LowerAndStripPunctuation or Standardize.Lower;
-        bool strip = T.Standardize is Standardize.LowerAndStripPunctuation or Standardize.StripPunctuation;
-        switch (T.Split)
+        // Worst case: character split turns each byte of invalid UTF-8 into a 3-byte U+FFFD plus a space.
+        long joined = split == Split.Character ? (length * 4L) + 1 : length + 1L;
+        long ranges = (split == Split.Whitespace ? (length / 2L) + 1 : length + 1L) * 2;
+        if (joined > Array.MaxLength || ranges > Array.MaxLength)
+        {
+            long max = split switch
+            {
+                Split.Character => (Array.MaxLength - 1L) / 4,
+                Split.Whitespace => Array.MaxLength - 2L,
+                _ => (Array.MaxLength / 2L) - 1,
+            };
+            throw new ArgumentException(
+                $"The document is {length:N0} UTF-8 bytes; TextVectorization with Split.{split} handles documents of at most {max:N0}. Split it into several documents.");
+        }
+
+        return ((int)joined, (int)ranges);
+    }
+
+    private static int Tokenize<T>(ReadOnlySpan<byte> utf8, Span<byte> joined, Span<int> ranges)
+        where T : struct, ITextLayer =>
+        Tokenize(utf8, T.Standardize, T.Split, T.NgramWidths is [1], joined, ranges);
+
+    /// <summary>
+    /// Standardizes and splits into <paramref name="joined"/> and returns the token count; token i is
+    /// <c>joined[ranges[2i]..ranges[2i + 1]]</c>. With n-grams (<paramref name="unigramsOnly"/> false) the tokens lie
+    /// in order joined by single spaces, so tokens i..j are one slice. The adapters call it too (the vocabulary is
+    /// counted over the tokens the layer will look up); inlined into each layer's <see cref="Tokenize{T}"/>, whose
+    /// constant modes fold the switches away.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Tokenize(ReadOnlySpan<byte> utf8, Standardize standardize, Split split, bool unigramsOnly, Span<byte> joined, Span<int> ranges)
+    {
+        bool lower = standardize is Standardize.LowerAndStripPunctuation or Standardize.Lower;
+        bool strip = standardize is Standardize.LowerAndStripPunctuation or Standardize.StripPunctuation;
+        switch (split)
         {
             case Split.Whitespace:
                 // Without n-grams no token needs its neighbour next to it: look each up where it lies.
-                return T.NgramWidths is [1] ? SplitWords(utf8, joined, ranges, lower, strip) : SplitWhitespace(utf8, joined, ranges, lower, strip);
+                return unigramsOnly ? SplitWords(utf8, joined, ranges, lower, strip) : SplitWhitespace(utf8, joined, ranges, lower, strip);
             case Split.None:
                 ranges[0] = 0;
                 ranges[1] = StandardizeInto(utf8, joined, lower, strip);

@@ -1,0 +1,74 @@
+using System;
+using System.Text;
+
+namespace PrepGen.Cli;
+
+/// <summary>
+/// Up to <see cref="Capacity"/> values of a lookup's column as UTF-8 bytes, with their lines, handed on together: a text
+/// line is a range of the chunk itself; a CSV field (Sep gives chars) is transcoded into the batch's own bytes. One
+/// batch per parse call, reused, so a record costs no allocation; a whole batch lets the counter hash every value
+/// before it probes for any (Utf8TokenCounter.AddValues).
+/// </summary>
+internal sealed class ValueBatch
+{
+    public const int Capacity = 1024;
+
+    private readonly int[] _ranges = new int[2 * Capacity];
+    private readonly long[] _lines = new long[Capacity];
+    private byte[] _bytes = [];
+    private int _used;
+    private int _count;
+
+    /// <summary>The values read so far (all batches).</summary>
+    public long Total { get; private set; }
+
+    /// <summary>Adds <c>source[start..end]</c>, a value lying in the bytes <see cref="Flush(ReadOnlySpan{byte}, Utf8Values)"/> gets.</summary>
+    public void Add(int start, int end, long line, ReadOnlySpan<byte> source, Utf8Values values)
+    {
+        _ranges[2 * _count] = start;
+        _ranges[(2 * _count) + 1] = end;
+        _lines[_count++] = line;
+        if (_count == Capacity)
+        {
+            Flush(source, values);
+        }
+    }
+
+    /// <summary>Adds a value given as chars (valid UTF-16: the input was checked as UTF-8), transcoded into the batch.</summary>
+    public void Add(ReadOnlySpan<char> value, long line, Utf8Values values)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_bytes.Length - _used < most)
+        {
+            if (_count > 0 && _used > 0)
+            {
+                Flush(values); // keep the buffer small: it holds one batch, not the chunk
+            }
+
+            if (_bytes.Length < most)
+            {
+                _bytes = new byte[Math.Max(most, Math.Max(_bytes.Length * 2, 16 * Capacity))];
+            }
+        }
+
+        int start = _used;
+        _used += Encoding.UTF8.GetBytes(value, _bytes.AsSpan(_used));
+        Add(start, _used, line, _bytes, values); // a full batch is flushed, which empties the bytes too
+    }
+
+    /// <summary>Hands on the values added as ranges of <paramref name="source"/>.</summary>
+    public void Flush(ReadOnlySpan<byte> source, Utf8Values values)
+    {
+        if (_count > 0)
+        {
+            values(source, _ranges.AsSpan(0, 2 * _count), _lines.AsSpan(0, _count));
+            Total += _count;
+        }
+
+        _count = 0;
+        _used = 0;
+    }
+
+    /// <summary>Hands on the values transcoded into the batch.</summary>
+    public void Flush(Utf8Values values) => Flush(_bytes, values);
+}
