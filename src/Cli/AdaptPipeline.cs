@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -24,7 +23,7 @@ internal sealed class AdaptPipeline<TState, TResult>
     private long _failedIndex = long.MaxValue;
     private ExceptionDispatchInfo? _failure;
     private long _rows;
-    private SemaphoreSlim? _slots;
+    private WorkQueue<(long Index, IDisposable Item)>? _queue;
 
     /// <summary>Parses one item into its state and result; returns the rows it held.</summary>
     public delegate long ItemParser(RowSource source, TState state, TResult? result, IDisposable item, ref IDisposable? cache);
@@ -59,8 +58,7 @@ internal sealed class AdaptPipeline<TState, TResult>
             return RunOne(source, progress);
         }
 
-        _slots = new SemaphoreSlim(threads * 2);
-        using var queue = new BlockingCollection<(long Index, IDisposable Item)>();
+        var queue = _queue = new WorkQueue<(long Index, IDisposable Item)>(threads * 2);
         var states = new TState[threads];
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
@@ -76,7 +74,7 @@ internal sealed class AdaptPipeline<TState, TResult>
         {
             while (!Failed)
             {
-                while (!_slots.Wait(50))
+                while (!queue.WaitForRoom(50))
                 {
                     if (Failed)
                     {
@@ -110,8 +108,6 @@ internal sealed class AdaptPipeline<TState, TResult>
             {
                 worker.Join();
             }
-
-            _slots.Dispose();
         }
 
         _failure?.Throw();
@@ -178,13 +174,14 @@ internal sealed class AdaptPipeline<TState, TResult>
         return result;
     }
 
-    private void Work(RowSource source, TState state, BlockingCollection<(long Index, IDisposable Item)> queue)
+    private void Work(RowSource source, TState state, WorkQueue<(long Index, IDisposable Item)> queue)
     {
         IDisposable? cache = null;
         try
         {
-            foreach ((long index, IDisposable item) in queue.GetConsumingEnumerable())
+            while (queue.TryTake(out (long Index, IDisposable Item) next))
             {
+                (long index, IDisposable item) = next;
                 using (item)
                 {
                     // Items after a failed one are not needed; the ones before it still run, in case one fails earlier.
@@ -216,7 +213,7 @@ internal sealed class AdaptPipeline<TState, TResult>
     {
         if (Ordered is null)
         {
-            _slots!.Release();
+            _queue!.Release();
             return;
         }
 
@@ -258,7 +255,7 @@ internal sealed class AdaptPipeline<TState, TResult>
                 Fail(current, e);
             }
 
-            _slots!.Release();
+            _queue!.Release();
         }
     }
 

@@ -68,8 +68,11 @@ internal sealed class InputChunker
     public long Line => _line;
 
     /// <summary>Lines (\n, \r\n or \r ended) in <paramref name="bytes"/>.</summary>
-    public static long CountLines(ReadOnlySpan<byte> bytes) =>
-        (long)bytes.Count((byte)'\n') + bytes.Count((byte)'\r') - bytes.Count("\r\n"u8);
+    public static long CountLines(ReadOnlySpan<byte> bytes)
+    {
+        long returns = bytes.Count((byte)'\r');
+        return bytes.Count((byte)'\n') + (returns == 0 ? 0 : returns - bytes.Count("\r\n"u8)); // most files have no \r
+    }
 
     /// <summary>Skips <paramref name="lines"/> physical lines; false when the input ends first.</summary>
     public bool SkipLines(int lines)
