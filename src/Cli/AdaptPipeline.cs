@@ -36,14 +36,12 @@ internal sealed class AdaptPipeline<TState, TResult>
     /// <summary>Sees each row of an item; unused when <see cref="Item"/> is set.</summary>
     public Action<TState, TResult?, InputRow>? Row { get; init; }
 
-    /// <summary>Parses a whole item at once and returns its rows (numeric layers: no object per row).</summary>
-    public ItemParser? Item { get; init; }
-
     /// <summary>
-    /// When set, parses a whole item into the state in place of <see cref="RowSource.Parse"/> and <see cref="Row"/>, and
-    /// returns the rows it read: the lookups take each value's bytes from the chunk, with no row object per record.
+    /// When set, parses a whole item in place of <see cref="RowSource.Parse"/> and <see cref="Row"/> and returns the rows
+    /// it read: numeric layers parse fields where they lie, lookups take each value's bytes from the chunk, with no
+    /// object per row.
     /// </summary>
-    public Func<TState, IDisposable, long>? ParseItem { get; init; }
+    public ItemParser? Item { get; init; }
 
     /// <summary>Sees every non-null item result in input order, on one thread at a time.</summary>
     public Action<TResult>? Ordered { get; init; }
@@ -149,12 +147,6 @@ internal sealed class AdaptPipeline<TState, TResult>
     private TResult? Process(RowSource source, TState state, IDisposable item, ref IDisposable? cache)
     {
         TResult? result = BeginItem(state);
-        if (ParseItem is not null)
-        {
-            Interlocked.Add(ref _rows, ParseItem(state, item));
-            return result;
-        }
-
         long rows = 0;
         if (Item is not null)
         {

@@ -266,8 +266,9 @@ internal sealed partial class AdaptRunner
             CreateState = create,
             BeginItem = _ => null,
             Row = (adapter, _, row) => update(adapter, row, where),
-            ParseItem = source is LineSource { HasUtf8Values: true } lines
-                ? (adapter, item) => lines.ParseValues(item, (utf8, ranges, valueLines) => updateUtf8(adapter, utf8, ranges, valueLines))
+            Item = source is LineSource { HasUtf8Values: true } lines
+                ? (RowSource _, TAdapter adapter, object? _, IDisposable item, ref IDisposable? _) =>
+                    lines.ParseValues(item, (utf8, ranges, valueLines) => updateUtf8(adapter, utf8, ranges, valueLines))
                 : null,
         };
         return RunPipeline(pipeline, source);

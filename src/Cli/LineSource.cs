@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
 using nietras.SeparatedValues;
 
@@ -91,8 +90,9 @@ internal sealed class LineSource : RowSource
                 ParseCsv(chunk, row);
                 break;
             case InputFormat.JsonLines:
-                ParseLines(chunk, (line, bytes) =>
+                ParseLines(chunk, (line, start, end) =>
                 {
+                    ReadOnlyMemory<byte> bytes = chunk.Buffer.AsMemory(start, end - start);
                     if (!IsBlank(bytes.Span))
                     {
                         row(new InputRow(line, JsonLinesRowReader.Parse(bytes, line, _columns)));
@@ -100,7 +100,7 @@ internal sealed class LineSource : RowSource
                 });
                 break;
             default:
-                ParseLines(chunk, (line, bytes) => row(new InputRow(line, [new Cell(Encoding.UTF8.GetString(bytes.Span), null)])));
+                ParseLines(chunk, (line, start, end) => row(new InputRow(line, [new Cell(Encoding.UTF8.GetString(chunk.Span[start..end]), null)])));
                 break;
         }
     }
@@ -125,11 +125,7 @@ internal sealed class LineSource : RowSource
         }
         else
         {
-            ParseLines(chunk, (line, bytes) =>
-            {
-                MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment); // a slice of the chunk's buffer
-                batch.Add(segment.Offset, segment.Offset + segment.Count, line, chunk.Span, values);
-            });
+            ParseLines(chunk, (line, start, end) => batch.Add(start, end, line, chunk.Span, values));
             batch.Flush(chunk.Span, values);
         }
 
@@ -209,9 +205,18 @@ internal sealed class LineSource : RowSource
         bool first = true;
         foreach (SepReader.Row row in reader)
         {
-            if (!IsRecord(row, chunk, ref first, out long line))
+            // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
+            // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
+            long line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
+            first = false;
+            if (row.ColCount == 1 && row.Span.IsEmpty)
             {
-                continue;
+                continue; // a blank line (pandas' skip_blank_lines)
+            }
+
+            if (row.ColCount != _fieldCount)
+            {
+                throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
             }
 
             record(row, line);
@@ -248,29 +253,8 @@ internal sealed class LineSource : RowSource
     private void ParseCsvValues(ByteChunk chunk, ValueBatch batch, Utf8Values values) =>
         ForEachRecord(chunk, (SepReader.Row row, long line) => batch.Add(row[_indices[0]].Span, line, values));
 
-    // The line a CSV row starts on, and whether it is a record: a blank line is not; a record with another field count
-    // than the header's is an error.
-    private bool IsRecord(SepReader.Row row, ByteChunk chunk, ref bool first, out long line)
-    {
-        // Sep 0.18 numbers every row but the first from 1; its first row's LineNumberFrom equals its
-        // LineNumberToExcl. A chunk starts at a record, so the first row starts on the chunk's first line.
-        line = first ? chunk.FirstLine : chunk.FirstLine + row.LineNumberFrom - 1;
-        first = false;
-        if (row.ColCount == 1 && row.Span.IsEmpty)
-        {
-            return false; // a blank line (pandas' skip_blank_lines)
-        }
-
-        if (row.ColCount != _fieldCount)
-        {
-            throw new CliException($"line {line}: expected {_fieldCount} fields as in the {(_headerText.Length > 0 ? "header" : "first record")}, found {row.ColCount}.");
-        }
-
-        return true;
-    }
-
     // Lines end with \n, \r\n or \r; a chunk's last line may lack one only at the end of the input.
-    private static void ParseLines(ByteChunk chunk, Action<long, ReadOnlyMemory<byte>> emit)
+    private static void ParseLines(ByteChunk chunk, Action<long, int, int> emit)
     {
         ReadOnlySpan<byte> s = chunk.Span;
         long line = chunk.FirstLine;
@@ -279,7 +263,7 @@ internal sealed class LineSource : RowSource
         {
             int k = s[position..].IndexOfAny((byte)'\n', (byte)'\r');
             int end = k < 0 ? s.Length : position + k;
-            emit(line, chunk.Buffer.AsMemory(position, end - position));
+            emit(line, position, end); // the line is chunk.Span[position..end]
             if (k < 0)
             {
                 break;
