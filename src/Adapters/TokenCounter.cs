@@ -29,8 +29,6 @@ internal sealed class TokenCounter<TToken> : ITokenCounts<TToken>
 
     public long Version => _version;
 
-    public int DistinctTokens => _entries.Count;
-
     public void AddDocument(ReadOnlySpan<TToken> tokens)
     {
         long document = _documents++;

@@ -52,8 +52,6 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
     public long Version => _version;
 
-    public int DistinctTokens => _count;
-
     /// <summary>Opens the next document and returns its stamp for <see cref="Add"/>.</summary>
     public long NextDocument()
     {
