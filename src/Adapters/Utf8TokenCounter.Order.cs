@@ -39,8 +39,9 @@ internal sealed partial class Utf8TokenCounter
 
     /// <summary>
     /// The tokens in Keras's order (<paramref name="byCount"/>: count descending, ties by bytes descending) or by bytes
-    /// ascending, without <paramref name="excluded"/>. Sorted on (count, first 8 bytes read big-endian), so a large
-    /// vocabulary sorts without reading most token bytes; only ties on both compare the whole bytes.
+    /// ascending, without <paramref name="excluded"/>. Sorted on (count, first 8 bytes read big-endian) as two integers,
+    /// so a large vocabulary sorts with inlined integer compares and without reading most token bytes; only the runs
+    /// that tie on both are then sorted on their whole bytes.
     /// </summary>
     private Ranked[] Rank(IReadOnlyList<string> excluded, bool byCount)
     {
@@ -53,38 +54,54 @@ internal sealed partial class Utf8TokenCounter
             }
         }
 
+        // Descending order is the ascending order of the complemented keys.
+        ulong flip = byCount ? ulong.MaxValue : 0;
         var ranked = new Ranked[_count - skip.Count];
         int n = 0;
         for (int i = 0; i < _slots.Length; i++)
         {
             if (_slots[i].Length != 0 && !skip.Contains(i))
             {
-                ranked[n++] = new Ranked(byCount ? _slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(_slots[i].Head), i);
+                ranked[n++] = new Ranked(byCount ? ~(ulong)_slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(_slots[i].Head) ^ flip, i);
             }
         }
 
-        ranked.AsSpan().Sort(new RankOrder(this, descending: byCount));
+        ranked.AsSpan().Sort();
+        var bytes = new ByteOrder(this, descending: byCount);
+        for (int start = 0; start < ranked.Length;)
+        {
+            int end = start + 1;
+            while (end < ranked.Length && ranked[end].CompareTo(ranked[start]) == 0)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                ranked.AsSpan(start, end - start).Sort(bytes);
+            }
+
+            start = end;
+        }
+
         return ranked;
     }
 
-    private readonly record struct Ranked(long Count, ulong Prefix, int Slot);
+    /// <summary>A token's sort keys: its count and its first 8 bytes, each complemented for a descending order.</summary>
+    private readonly record struct Ranked(ulong Count, ulong Prefix, int Slot) : IComparable<Ranked>
+    {
+        public int CompareTo(Ranked other) => Count != other.Count ? Count.CompareTo(other.Count) : Prefix.CompareTo(other.Prefix);
+    }
 
-    /// <summary>Count, then the first 8 bytes, then the whole bytes: byte order, as numpy sorts Keras's bytes tokens.</summary>
-    private readonly struct RankOrder(Utf8TokenCounter counter, bool descending) : IComparer<Ranked>
+    /// <summary>The whole bytes, for tokens that tie on count and first 8 bytes: byte order, as numpy sorts Keras's bytes tokens.</summary>
+    private readonly struct ByteOrder(Utf8TokenCounter counter, bool descending) : IComparer<Ranked>
     {
         public int Compare(Ranked x, Ranked y)
         {
-            int order = x.Count != y.Count ? x.Count.CompareTo(y.Count)
-                : x.Prefix != y.Prefix ? x.Prefix.CompareTo(y.Prefix)
-                : Bytes(x.Slot, y.Slot);
-            return descending ? -order : order;
-        }
-
-        private int Bytes(int x, int y)
-        {
             Span<byte> a = stackalloc byte[ShortToken];
             Span<byte> b = stackalloc byte[ShortToken];
-            return counter.Key(x, a).SequenceCompareTo(counter.Key(y, b));
+            int order = counter.Key(x.Slot, a).SequenceCompareTo(counter.Key(y.Slot, b));
+            return descending ? -order : order;
         }
     }
 }

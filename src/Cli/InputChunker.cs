@@ -51,7 +51,7 @@ internal sealed class InputChunker
 
     private readonly Stream _stream;
     private readonly bool _quotes;
-    private byte[] _buffer = new byte[Math.Max(ChunkSize * 2, 4096)];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize * 2, 4096)); // rented: it becomes a chunk
     private int _start;
     private int _end;
     private bool _eof;
@@ -118,7 +118,7 @@ internal sealed class InputChunker
             }
 
             int length;
-            while ((length = Boundary(_buffer.AsSpan(_start, _end - _start), _eof, stopAtFirst: true, out bool open)) == 0 || (_eof && open))
+            while ((length = FirstRecordEnd(_buffer.AsSpan(_start, _end - _start), _eof, out bool open)) == 0 || (_eof && open))
             {
                 if (_eof)
                 {
@@ -162,7 +162,7 @@ internal sealed class InputChunker
         }
 
         int length;
-        while ((length = Boundary(_buffer.AsSpan(_start, _end - _start), _eof, stopAtFirst: false, out bool open)) == 0 || (_eof && open))
+        while ((length = LastRecordEnd(_buffer.AsSpan(_start, _end - _start), _eof, out bool open)) == 0 || (_eof && open))
         {
             if (_eof)
             {
@@ -174,11 +174,26 @@ internal sealed class InputChunker
             Fill(_end - _start + ChunkSize);
         }
 
-        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
-        _buffer.AsSpan(_start, length).CopyTo(rented);
-        var chunk = new ByteChunk(rented, length, _line);
-        _line += CountLines(rented.AsSpan(0, length));
-        _start += length;
+        ByteChunk chunk;
+        if (_start == 0)
+        {
+            // The buffer itself becomes the chunk (no copy of the chunk's bytes); what follows its last record moves
+            // to a new buffer.
+            byte[] next = ArrayPool<byte>.Shared.Rent(_buffer.Length);
+            _buffer.AsSpan(length, _end - length).CopyTo(next);
+            chunk = new ByteChunk(_buffer, length, _line);
+            _buffer = next;
+            _end -= length;
+        }
+        else
+        {
+            byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+            _buffer.AsSpan(_start, length).CopyTo(rented);
+            chunk = new ByteChunk(rented, length, _line);
+            _start += length;
+        }
+
+        _line += CountLines(chunk.Span);
         return chunk;
     }
 
@@ -196,7 +211,10 @@ internal sealed class InputChunker
 
             if (_buffer.Length < wanted)
             {
-                Array.Resize(ref _buffer, (int)Math.Min(Math.Max((long)wanted, (long)_buffer.Length * 2), Array.MaxLength));
+                byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)wanted, (long)_buffer.Length * 2), Array.MaxLength));
+                _buffer.AsSpan(0, _end).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
             while (_end < wanted && !_eof)
@@ -251,19 +269,18 @@ internal sealed class InputChunker
         return i + 1;
     }
 
-    // The length up to and including the last (or first) record end, 0 when there is none; with eof the input's
-    // end is a record end. `open` says whether a quoted field is open at the end of `s`.
-    private int Boundary(ReadOnlySpan<byte> s, bool eof, bool stopAtFirst, out bool open)
+    // The length up to and including the first record end, 0 when there is none; with eof the input's end is a
+    // record end. `open` says whether a quoted field is open at the end of `s`.
+    private int FirstRecordEnd(ReadOnlySpan<byte> s, bool eof, out bool open)
     {
         open = false;
         if (!_quotes || s.IndexOf((byte)'"') < 0)
         {
-            int end = stopAtFirst ? LineEnd(s) : LastLineEnd(s, eof);
+            int end = LineEnd(s);
             return end > 0 ? end : (eof ? s.Length : 0);
         }
 
         bool quoted = false;
-        int last = 0;
         int i = 0;
         while (i < s.Length)
         {
@@ -293,40 +310,46 @@ internal sealed class InputChunker
                     }
                 }
 
-                last = i + 1;
-                if (stopAtFirst)
-                {
-                    return last;
-                }
+                return i + 1;
             }
 
             i++;
         }
 
         open = quoted;
-        if (eof && !quoted)
+        return eof && !quoted ? s.Length : 0;
+    }
+
+    // The length up to and including the last record end, 0 when there is none; with eof the input's end is a record
+    // end. `open` says whether a quoted field is open at the end of `s`. Every quote toggles quoting ("" twice), so a
+    // line end lies outside quotes when the quotes before it are even in number: one count over `s`, then a walk back
+    // over line ends that usually stops at the first.
+    private int LastRecordEnd(ReadOnlySpan<byte> s, bool eof, out bool open)
+    {
+        int quotes = _quotes ? s.Count((byte)'"') : 0;
+        open = (quotes & 1) != 0;
+        if (eof && !open)
         {
             return s.Length;
         }
 
-        return last;
-    }
-
-    private int LastLineEnd(ReadOnlySpan<byte> s, bool eof)
-    {
-        int i = s.LastIndexOfAny((byte)'\n', (byte)'\r');
-        if (i < 0)
+        int end = s.Length;
+        while (true)
         {
-            return -1;
-        }
+            int i = s[..end].LastIndexOfAny((byte)'\n', (byte)'\r');
+            if (i < 0)
+            {
+                return 0;
+            }
 
-        if (s[i] == '\r' && i + 1 == s.Length && !eof)
-        {
-            // A \r at the end may be the first half of \r\n: end before it.
-            int previous = s[..i].LastIndexOfAny((byte)'\n', (byte)'\r');
-            return previous < 0 ? -1 : previous + 1;
-        }
+            quotes -= s[i..end].Count((byte)'"');
+            end = i;
+            if ((quotes & 1) != 0 || (s[i] == '\r' && i + 1 == s.Length && !eof))
+            {
+                continue; // inside quotes, or a \r that may be the first half of \r\n
+            }
 
-        return i + 1;
+            return i + 1;
+        }
     }
 }

@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace PrepGen.Cli.Tests;
+
+/// <summary>
+/// The chunker cuts CSV at record ends found by quote parity (a line end is outside quotes when the quotes before it
+/// are even in number) and hands its own buffer out as the chunk. Checked against a plain state machine over the same
+/// bytes: the chunks put back together are the input, every cut is a record end outside quotes and never between the
+/// \r and \n of one line end, and each chunk's first line is the one the state machine counts.
+/// </summary>
+public sealed class InputChunkerTests
+{
+    private static readonly string[] Fields =
+    [
+        "a", "word", "", "\"q,x\"", "\"multi\nline\"", "\"with \"\"escaped\"\" quotes\"", "\"cr\r\nlf inside\"", "\"lone\rcr\"",
+        "\"\"", new string('w', 700), "\"" + new string('l', 300) + "\n" + new string('m', 300) + "\"",
+    ];
+
+    private static readonly string[] Ends = ["\n", "\r\n", "\r"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Chunks_end_at_records_outside_quotes(int seed)
+    {
+        byte[] input = Csv(new Random(seed), rows: 3000);
+        List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
+
+        Assert.True(chunks.Count > 20, $"only {chunks.Count} chunks: the test must cut the input many times");
+        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
+        int offset = 0;
+        foreach ((byte[] bytes, long firstLine) in chunks)
+        {
+            Assert.Equal(Reference.LineAt(input, offset), firstLine);
+            offset += bytes.Length;
+            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
+        }
+    }
+
+    [Fact]
+    public void A_quoted_field_open_at_the_end_names_its_record_line()
+    {
+        // Many records, then one whose quote never closes: the line named is that record's first line.
+        var text = new StringBuilder("h\n");
+        for (int i = 0; i < 2000; i++)
+        {
+            text.Append("\"a\nb\"\n");
+        }
+
+        text.Append("ok\n\"never closed\nx\ny\n");
+        byte[] input = Encoding.UTF8.GetBytes(text.ToString());
+        CliException error = Assert.Throws<CliException>(() => Chunks(input));
+        Assert.StartsWith($"line {1 + (2000 * 2) + 1 + 1}: a quoted field is not closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_quotes_a_quote_byte_does_not_hold_a_line()
+    {
+        // Text and JSON lines: every line end is a record end, quotes or not.
+        byte[] input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 3000).Select(i => $"say \"{i}\n")));
+        List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input, quotes: false);
+        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
+        Assert.All(chunks, c => Assert.Equal((byte)'\n', c.Bytes[^1]));
+    }
+
+    private static List<(byte[] Bytes, long FirstLine)> Chunks(byte[] input, bool quotes = true)
+    {
+        InputChunker.ChunkSize = 256; // other tests may set it too; any size must give record-end cuts
+        var chunker = new InputChunker(new MemoryStream(input), quotes);
+        var chunks = new List<(byte[], long)>();
+        while (chunker.Next() is ByteChunk chunk)
+        {
+            using (chunk)
+            {
+                chunks.Add((chunk.Span.ToArray(), chunk.FirstLine));
+            }
+        }
+
+        return chunks;
+    }
+
+    private static byte[] Csv(Random random, int rows)
+    {
+        var text = new StringBuilder();
+        for (int r = 0; r < rows; r++)
+        {
+            int fields = random.Next(1, 4);
+            for (int f = 0; f < fields; f++)
+            {
+                text.Append(f > 0 ? "," : "").Append(Fields[random.Next(Fields.Length)]);
+            }
+
+            text.Append(Ends[random.Next(Ends.Length)]);
+            if (random.Next(20) == 0)
+            {
+                text.Append('\n'); // a blank line
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>RFC 4180 read one byte at a time: quotes toggle quoting; \n, \r\n and \r end lines.</summary>
+    private static class Reference
+    {
+        public static long LineAt(byte[] input, int offset)
+        {
+            long line = 1;
+            for (int i = 0; i < offset; i++)
+            {
+                if (input[i] == '\n' || (input[i] == '\r' && (i + 1 >= input.Length || input[i + 1] != '\n')))
+                {
+                    line++;
+                }
+            }
+
+            return line;
+        }
+
+        public static bool IsRecordEnd(byte[] input, int offset)
+        {
+            if (offset == input.Length)
+            {
+                return true;
+            }
+
+            bool quoted = false;
+            for (int i = 0; i < offset; i++)
+            {
+                quoted ^= input[i] == '"';
+            }
+
+            bool afterLineEnd = input[offset - 1] == '\n' || (input[offset - 1] == '\r' && input[offset] != '\n');
+            return !quoted && afterLineEnd;
+        }
+    }
+}
