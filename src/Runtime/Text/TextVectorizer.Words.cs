@@ -69,8 +69,17 @@ public static partial class TextVectorizer
 
                 int end = at + BitOperations.TrailingZeroCount(ends);
                 ends &= ends - 1;
-                punctuation |= (punct & Bits(Math.Max(start - at, 0), end - at)) != 0;
-                if (punctuation)
+                if (start >= at)
+                {
+                    // Within this block, the mask says where the punctuation is: most English tokens only have it at
+                    // their ends ("end.", "(so", "'quoted'"), which moves the bounds and copies nothing.
+                    ulong local = (punct >> (start - at)) & Bits(0, end - start);
+                    if (local != 0)
+                    {
+                        Trim(output, local, ref start, ref end);
+                    }
+                }
+                else if (punctuation || (punct & Bits(0, end - at)) != 0)
                 {
                     end = Compact(output, start, end);
                 }
@@ -101,6 +110,31 @@ public static partial class TextVectorizer
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Drops the punctuation of the token output[start..end) whose punctuation bits (bit i: byte start + i) are
+    /// <paramref name="local"/>: leading and trailing runs by moving the bounds, any left inside by <see cref="Compact"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Trim(Span<byte> output, ulong local, ref int start, ref int end)
+    {
+        int length = end - start;
+        int lead = BitOperations.TrailingZeroCount(~local);
+        if (lead >= length)
+        {
+            end = start; // all punctuation: no token
+            return;
+        }
+
+        int trail = BitOperations.LeadingZeroCount(~(local << (Block - length)));
+        bool inside = (local & Bits(lead, length - trail)) != 0;
+        start += lead;
+        end -= trail;
+        if (inside)
+        {
+            end = Compact(output, start, end);
+        }
     }
 
     /// <summary>Removes the punctuation of the token output[start..end) in place; returns its new end (start when nothing is left).</summary>
