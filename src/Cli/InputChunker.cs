@@ -37,15 +37,16 @@ internal sealed class ByteChunk : IDisposable
 }
 
 /// <summary>
-/// Cuts a byte stream into chunks of about <see cref="ChunkSize"/> bytes at record boundaries. Lines end with
-/// \n, \r\n or \r; with <c>quotes</c> (CSV, RFC 4180) a line break inside a quoted field does not end a record.
+/// Cuts a byte stream into chunks of about <see cref="ChunkSize"/> to 2 x <see cref="ChunkSize"/> bytes (what one
+/// read of the buffer fills) at record boundaries. Lines end with \n, \r\n or \r; with <c>quotes</c> (CSV,
+/// RFC 4180) a line break inside a quoted field does not end a record.
 /// Every chunk starts outside quotes, so chunks parse independently; line numbers are physical lines.
 /// </summary>
 internal sealed class InputChunker
 {
     /// <summary>
-    /// About how many bytes a chunk holds (1 MiB). Tests make it tiny to cut small files into many chunks: results
-    /// do not depend on it, only the speed does.
+    /// About the fewest bytes a chunk holds (1 MiB; the buffer, and so a chunk, holds up to twice that). Tests make it
+    /// tiny to cut small files into many chunks: results do not depend on it, only the speed does.
     /// </summary>
     internal static int ChunkSize { get; set; } = 1 << 20;
 
