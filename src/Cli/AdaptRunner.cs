@@ -634,11 +634,12 @@ internal sealed partial class AdaptRunner
 
     private delegate void SpanAction(ReadOnlySpan<float> values);
 
-    // The same parse over a text or CSV value's UTF-8 bytes (the same rules: the parser is generic over the char type).
+    // The same parse over a text or CSV value's UTF-8 bytes (the same rules: the parser is generic over the char type);
+    // a value it refuses goes through the string parse, which refuses it too and names it.
     private static long ParseLong(ReadOnlySpan<byte> utf8, long line) =>
         long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
             ? value
-            : throw new CliException($"line {line}: '{Encoding.UTF8.GetString(utf8)}' is not an integer.");
+            : ParseLong(Encoding.UTF8.GetString(utf8), $"line {line}");
 
     /// <summary>Counts a batch of text or CSV values read as UTF-8 bytes (as <see cref="Utf8Values"/> gives them).</summary>
     private delegate void Utf8Update<TAdapter>(TAdapter adapter, ReadOnlySpan<byte> utf8, ReadOnlySpan<int> ranges, ReadOnlySpan<long> lines);

@@ -40,10 +40,7 @@ internal sealed class ValueBatch
         int most = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_bytes.Length - _used < most)
         {
-            if (_count > 0 && _used > 0)
-            {
-                Flush(values); // keep the buffer small: it holds one batch, not the chunk
-            }
+            Flush(values); // keep the buffer small: it holds one batch, not the chunk
 
             if (_bytes.Length < most)
             {
