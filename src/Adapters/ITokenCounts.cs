@@ -41,4 +41,30 @@ internal interface ITokenCounts<TToken>
     /// (the special tokens) removed, at most <paramref name="maxLearned"/> of them.
     /// </summary>
     List<(TToken Token, long DocumentCount)> Learn(IReadOnlyList<TToken> excluded, int? maxLearned);
+
+    /// <summary>
+    /// What <see cref="Learn"/> gives, as the vocabulary file's bytes (each token's UTF-8 and a \n), for a counter that
+    /// keeps its tokens as UTF-8: saving then makes no string per token. Null when the counter keeps token objects.
+    /// </summary>
+    LearnedLines? LearnLines(IReadOnlyList<TToken> excluded, int? maxLearned) => null;
+}
+
+/// <summary>
+/// Learned tokens as the lines of a vocabulary file: <see cref="Count"/> tokens in Keras's order, each one's UTF-8
+/// followed by \n, and each one's document frequency.
+/// </summary>
+internal sealed record LearnedLines(byte[] File, int Count, long[] DocumentCounts)
+{
+    /// <summary>
+    /// Whether the file reads back as the same tokens: valid UTF-8, one \n per token (none inside a token) and no token
+    /// ending in \r (a reader strips one). Where not, the string path names the token that cannot be written.
+    /// </summary>
+    public bool RoundTrips
+    {
+        get
+        {
+            ReadOnlySpan<byte> file = File;
+            return file.Count((byte)'\n') == Count && file.IndexOf("\r\n"u8) < 0 && System.Text.Unicode.Utf8.IsValid(file);
+        }
+    }
 }

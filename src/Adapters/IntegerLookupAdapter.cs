@@ -61,7 +61,10 @@ public sealed class IntegerLookupAdapter
     public IReadOnlyList<double> IdfWeights => _vocabulary.Build(Layout()).IdfWeights;
 
     /// <summary>Writes the real values (and, in tf-idf mode, their weights) in the Keras file formats, atomically.</summary>
-    public void Save(string vocabularyFile, string? idfWeightsFile = null) =>
+    public void Save(string vocabularyFile, string? idfWeightsFile = null) => SaveCounted(vocabularyFile, idfWeightsFile);
+
+    /// <summary>As <see cref="Save"/>; returns the vocabulary's size (what <see cref="GetVocabulary"/> would count, without building it).</summary>
+    internal int SaveCounted(string vocabularyFile, string? idfWeightsFile) =>
         _vocabulary.Save(Layout(), vocabularyFile, idfWeightsFile, static v => v.ToString(CultureInfo.InvariantCulture));
 
     private LookupLayout<long> Layout() => new(MaxTokens, NumOovIndices, MaskToken.HasValue, MaskToken ?? 0, OovToken, OutputMode);

@@ -50,8 +50,7 @@ internal sealed class LookupVocabulary<TToken, TCounter>
         }
 
         layout.Validate();
-        TToken[] excluded = layout.HasMask ? [layout.Mask, layout.Oov] : [layout.Oov];
-        List<(TToken Token, long DocumentCount)> learned = counter.Learn(excluded, layout.MaxLearned);
+        List<(TToken Token, long DocumentCount)> learned = counter.Learn(Excluded(layout), layout.MaxLearned);
 
         var vocabulary = new List<TToken>(layout.TokenStart + learned.Count);
         if (layout.MaskHasSlot)
@@ -78,41 +77,69 @@ internal sealed class LookupVocabulary<TToken, TCounter>
         return _built;
     }
 
-    public void Save(LookupLayout<TToken> layout, string vocabularyFile, string? idfWeightsFile, Func<TToken, string> format)
+    /// <summary>Writes the real tokens (and idf weights) atomically; returns the vocabulary's size (special tokens included).</summary>
+    public int Save(LookupLayout<TToken> layout, string vocabularyFile, string? idfWeightsFile, Func<TToken, string> format)
     {
         ArgumentException.ThrowIfNullOrEmpty(vocabularyFile);
-        Built built = Build(layout);
-        if (idfWeightsFile is not null && built.MaybeIdfWeights is null)
+        layout.Validate();
+        if (idfWeightsFile is not null && layout.OutputMode != OutputMode.TfIdf)
         {
             throw new InvalidOperationException("Idf weights exist only in TfIdf output mode.");
         }
 
+        // Where no vocabulary is built yet and the counter keeps UTF-8, the file is written from the bytes: no string per
+        // token (65k strings and the collection they cost were a fifth of a string-lookup adapt's finalize).
+        TCounter counter = Counter;
+        if (_built is null || _built.Layout != layout || _built.Version != counter.Version)
+        {
+            if (counter.LearnLines(Excluded(layout), layout.MaxLearned) is { RoundTrips: true } lines)
+            {
+                RequireTokens(lines.Count, vocabularyFile);
+                double[]? weights = idfWeightsFile is null ? null : IdfMath.Weights(lines.DocumentCounts, counter.Documents, layout.TokenStart);
+                Write(StateFiles.VocabularyLines(vocabularyFile, lines.File), idfWeightsFile, weights, layout.TokenStart);
+                return layout.TokenStart + lines.Count;
+            }
+        }
+
+        Built built = Build(layout);
         var tokens = new List<string>(built.Vocabulary.Count - layout.TokenStart);
         for (int i = layout.TokenStart; i < built.Vocabulary.Count; i++)
         {
             tokens.Add(format(built.Vocabulary[i]));
         }
 
-        if (tokens.Count == 0)
+        RequireTokens(tokens.Count, vocabularyFile);
+        Write(StateFiles.Vocabulary(vocabularyFile, tokens), idfWeightsFile, built.MaybeIdfWeights, layout.TokenStart);
+        return built.Vocabulary.Count;
+    }
+
+    private static TToken[] Excluded(LookupLayout<TToken> layout) => layout.HasMask ? [layout.Mask, layout.Oov] : [layout.Oov];
+
+    // Keras's set_vocabulary raises ValueError for an empty vocabulary, and the generator rejects an empty file.
+    private static void RequireTokens(int learned, string vocabularyFile)
+    {
+        if (learned == 0)
         {
-            // Keras's set_vocabulary raises ValueError for an empty vocabulary, and the generator rejects an empty file.
             throw new InvalidOperationException(
                 "No tokens were learned (the input was empty, or every value was a special token), so there is no vocabulary to write; '"
                 + vocabularyFile + "' is left as it was.");
         }
+    }
 
-        // Both files are checked before either is written, and replaced as one (StateFiles.Replace), so a bad
-        // token or a killed process never leaves a new vocabulary beside old weights.
-        var files = new List<PendingFile>(2) { StateFiles.Vocabulary(vocabularyFile, tokens) };
+    // Both files are checked before either is written, and replaced as one (StateFiles.Replace), so a bad token or a
+    // killed process never leaves a new vocabulary beside old weights.
+    private static void Write(PendingFile vocabulary, string? idfWeightsFile, IReadOnlyList<double>? weights, int tokenStart)
+    {
+        var files = new List<PendingFile>(2) { vocabulary };
         if (idfWeightsFile is not null)
         {
-            var weights = new List<double>(tokens.Count);
-            for (int i = layout.TokenStart; i < built.Vocabulary.Count; i++)
+            var learned = new List<double>(weights!.Count - tokenStart);
+            for (int i = tokenStart; i < weights.Count; i++)
             {
-                weights.Add(built.MaybeIdfWeights![i]);
+                learned.Add(weights[i]);
             }
 
-            files.Add(StateFiles.IdfWeights(idfWeightsFile, weights));
+            files.Add(StateFiles.IdfWeights(idfWeightsFile, learned));
         }
 
         StateFiles.Replace(files);

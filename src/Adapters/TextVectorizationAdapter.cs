@@ -134,7 +134,10 @@ public sealed class TextVectorizationAdapter
     public IReadOnlyList<double> IdfWeights => _vocabulary.Build(Layout()).IdfWeights;
 
     /// <summary>Writes the real tokens (and, in tf-idf mode, their weights) in the Keras file formats, atomically.</summary>
-    public void Save(string vocabularyFile, string? idfWeightsFile = null) =>
+    public void Save(string vocabularyFile, string? idfWeightsFile = null) => SaveCounted(vocabularyFile, idfWeightsFile);
+
+    /// <summary>As <see cref="Save"/>; returns the vocabulary's size (what <see cref="GetVocabulary"/> would count, without building it).</summary>
+    internal int SaveCounted(string vocabularyFile, string? idfWeightsFile) =>
         _vocabulary.Save(Layout(), vocabularyFile, idfWeightsFile, static t => t);
 
     private LookupLayout<string> Layout() => new(MaxTokens, 1, true, Mask, Oov, OutputMode);

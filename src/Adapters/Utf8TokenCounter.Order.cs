@@ -35,6 +35,37 @@ internal sealed partial class Utf8TokenCounter
         return learned;
     }
 
+    public LearnedLines? LearnLines(IReadOnlyList<string> excluded, int? maxLearned)
+    {
+        Ranked[] ranked = Rank(excluded, byCount: true);
+        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Length) : ranked.Length;
+        long size = keep;
+        for (int i = 0; i < keep; i++)
+        {
+            size += _slots[ranked[i].Slot].Length - 1;
+        }
+
+        if (size > Array.MaxLength)
+        {
+            return null; // more than one array holds: the string path reports it
+        }
+
+        var file = new byte[size];
+        var documentCounts = new long[keep];
+        Span<byte> buffer = stackalloc byte[ShortToken];
+        int at = 0;
+        for (int i = 0; i < keep; i++)
+        {
+            ReadOnlySpan<byte> token = Key(ranked[i].Slot, buffer);
+            token.CopyTo(file.AsSpan(at));
+            at += token.Length;
+            file[at++] = (byte)'\n';
+            documentCounts[i] = DocumentCount(ranked[i].Slot);
+        }
+
+        return new LearnedLines(file, keep, documentCounts);
+    }
+
     private long DocumentCount(int slot) => _countDocuments ? _tallies[slot].DocumentCount : 0;
 
     /// <summary>

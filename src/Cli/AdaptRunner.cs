@@ -158,8 +158,7 @@ internal sealed partial class AdaptRunner
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
-        adapter.Save(output, idf);
-        ReportVocabulary(adapter.GetVocabulary().Count, adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
+        ReportVocabulary(adapter.SaveCounted(output, idf), adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
     }
 
     private void AdaptIntegerLookup(string output)
@@ -208,8 +207,7 @@ internal sealed partial class AdaptRunner
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
-        adapter.Save(output, idf);
-        ReportVocabulary(adapter.GetVocabulary().Count, adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
+        ReportVocabulary(adapter.SaveCounted(output, idf), adapter.MaskToken is not null && adapter.OutputMode == OutputMode.Int ? 1 : 0, adapter.NumOovIndices, output, idf);
     }
 
     private void AdaptTextVectorization(string output)
@@ -249,8 +247,7 @@ internal sealed partial class AdaptRunner
 
         string? idf = IdfPath(adapter.OutputMode);
         RequireRows(output);
-        adapter.Save(output, idf);
-        ReportVocabulary(adapter.GetVocabulary().Count, adapter.OutputMode == OutputMode.Int ? 1 : 0, 1, output, idf);
+        ReportVocabulary(adapter.SaveCounted(output, idf), adapter.OutputMode == OutputMode.Int ? 1 : 0, 1, output, idf);
     }
 
     // Lookups count tokens: each thread fills its own adapter over its chunks and the counts are summed by Merge,
@@ -387,6 +384,7 @@ internal sealed partial class AdaptRunner
                 }
 
                 values += list.Values.Length;
+                list.Return();
             },
         };
         RunPipeline(pipeline, source);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 
 namespace PrepGen.Cli;
@@ -53,26 +54,12 @@ internal sealed class ValueBatch
         Add(start, _used, line, _bytes, values); // a full batch is flushed, which empties the bytes too
     }
 
-    // Most values are short and ASCII: a plain loop beats Encoding.UTF8.GetBytes's setup (25 ns a value, a fifth of a
-    // string-lookup adapt); anything else goes through it.
-    private static int Transcode(ReadOnlySpan<char> value, Span<byte> destination)
-    {
-        if (value.Length <= 32)
-        {
-            int i = 0;
-            for (; i < value.Length && value[i] < 0x80; i++)
-            {
-                destination[i] = (byte)value[i];
-            }
-
-            if (i == value.Length)
-            {
-                return i;
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(value, destination);
-    }
+    // Most values are ASCII: Ascii.FromUtf16 narrows them with vectors and little setup (Encoding.UTF8.GetBytes cost
+    // 25 ns a value, a fifth of a string-lookup adapt; a plain char loop 8% of it); anything else goes through UTF-8.
+    private static int Transcode(ReadOnlySpan<char> value, Span<byte> destination) =>
+        Ascii.FromUtf16(value, destination, out int written) == OperationStatus.Done
+            ? written
+            : Encoding.UTF8.GetBytes(value, destination);
 
     /// <summary>Hands on the values added as ranges of <paramref name="source"/>.</summary>
     public void Flush(ReadOnlySpan<byte> source, Utf8Values values)

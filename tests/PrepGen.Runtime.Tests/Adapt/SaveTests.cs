@@ -29,6 +29,39 @@ public sealed class SaveTests : IDisposable
     }
 
     [Fact]
+    public void A_carriage_return_inside_a_token_is_written_and_one_ending_a_token_is_refused()
+    {
+        // A reader strips one trailing \r from a line, so "a\r" cannot round-trip; "x\ry" can. Saved before and after
+        // GetVocabulary (the file written from the counter's bytes, then from the built strings): the same outcome.
+        foreach (bool built in new[] { false, true })
+        {
+            var adapter = new StringLookupAdapter();
+            adapter.Update("x\ry");
+            adapter.Update("z");
+            string path = Path.Combine(_folder, $"cr-{built}.txt");
+            if (built)
+            {
+                Assert.Equal(["[UNK]", "z", "x\ry"], adapter.GetVocabulary());
+            }
+
+            adapter.Save(path);
+            Assert.Equal("z\nx\ry\n"u8.ToArray(), File.ReadAllBytes(path));
+
+            adapter.Update("a\r");
+            adapter.Update("a\r");
+            string refused = Path.Combine(_folder, $"refused-{built}.txt");
+            if (built)
+            {
+                Assert.Equal("a\r", adapter.GetVocabulary()[1]);
+            }
+
+            var error = Assert.Throws<InvalidOperationException>(() => adapter.Save(refused));
+            Assert.Contains("Token 1 (\"a\\r\") contains a line break", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(refused));
+        }
+    }
+
+    [Fact]
     public void Saved_vocabulary_round_trips_to_get_vocabulary()
     {
         var adapter = new TextVectorizationAdapter { Ngrams = 2 };
