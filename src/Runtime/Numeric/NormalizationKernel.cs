@@ -53,13 +53,26 @@ public static partial class NormalizationKernel
 
     /// <summary>
     /// Whether the public kernel takes the reciprocal path (both paths give the same bits). Measured
-    /// (docs/benchmarks.md): on an AVX2 Zen 3 the divider keeps up with memory at Vector256 (the division pass is
-    /// 1.1-1.4x a copy) and the reciprocal path's five multiply-adds per vector are slower (1.3-2.1x), so x86 without
-    /// AVX-512 divides. Where division is the bottleneck (Vector512: <c>vdivps zmm</c> made the 1M-float pass 1.69x
-    /// a copy on an AVX-512 EPYC; Arm64, whose vector divide is not pipelined like its four FMA pipes) the reciprocal
-    /// path is taken. Unmeasured on those two here: a policy, not a measurement.
+    /// (docs/benchmarks.md): on AMD the divider keeps up with memory at the best width, Zen 3 (AVX2: the division pass
+    /// 1.1-1.4x a copy, the reciprocal path's five multiply-adds per vector 1.3-2.1x) and Zen 5 (AVX-512: 0.92-1.05x
+    /// against 1.08-1.12x), so AMD divides. Elsewhere the reciprocal path is taken where the divider is the likely
+    /// limit: Vector512 on Intel (<c>vdivps zmm</c> has half the lanes per cycle of <c>vdivps ymm</c>) and Arm64
+    /// (its vector divide is not pipelined like its four FMA pipes). Unmeasured on those two here: a policy, not a
+    /// measurement.
     /// </summary>
-    internal static readonly bool PreferReciprocal = Vector512.IsHardwareAccelerated || AdvSimd.Arm64.IsSupported;
+    internal static readonly bool PreferReciprocal = (Vector512.IsHardwareAccelerated && !IsAmd()) || AdvSimd.Arm64.IsSupported;
+
+    /// <summary>Whether the CPU says "AuthenticAMD" (CPUID leaf 0: the vendor string in EBX, EDX, ECX).</summary>
+    internal static bool IsAmd()
+    {
+        if (!X86Base.IsSupported)
+        {
+            return false;
+        }
+
+        (int _, int ebx, int ecx, int edx) = X86Base.CpuId(0, 0);
+        return ebx == 0x68747541 && edx == 0x69746E65 && ecx == 0x444D4163; // "Auth" "enti" "cAMD"
+    }
 
     /// <summary>
     /// <c>output[i] = (input[i] - mean[i % f]) / denominator[i % f]</c> with <c>f = mean.Length</c>: the input is

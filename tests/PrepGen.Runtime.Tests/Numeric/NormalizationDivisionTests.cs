@@ -134,6 +134,29 @@ public class NormalizationDivisionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_vendor_check_reads_cpuid_as_the_kernel_reports_it()
+    {
+        // The path policy divides on AMD (measured faster there); Linux names the vendor in /proc/cpuinfo.
+        if (!System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+        {
+            Assert.False(NormalizationKernel.IsAmd()); // no CPUID off x86
+            return;
+        }
+
+        if (!File.Exists("/proc/cpuinfo"))
+        {
+            return; // x86 outside Linux: no second source for the vendor
+        }
+
+        string? vendor = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("vendor_id", StringComparison.Ordinal));
+        Assert.NotNull(vendor);
+        Assert.Equal(vendor.EndsWith("AuthenticAMD", StringComparison.Ordinal), NormalizationKernel.IsAmd());
+        Assert.Equal(
+            (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && !NormalizationKernel.IsAmd()) || System.Runtime.Intrinsics.Arm.AdvSimd.Arm64.IsSupported,
+            NormalizationKernel.PreferReciprocal);
+    }
+
+    [Fact]
     public void In_place_and_misaligned_spans_give_the_same_values()
     {
         var random = new Random(5);
