@@ -203,12 +203,59 @@ public static class Program
     }
 
     /// <summary>
+    /// Reruns this command in a child process whose environment sets prepgen's runtimeconfig JIT properties (TieredPGO,
+    /// QuickJitForLoops), unless this process is that child; returns whether it did.
+    /// </summary>
+    private static bool RerunWithToolJitSettings()
+    {
+        const string Child = "PREPGEN_BENCH_TOOL_JIT";
+        if (Environment.GetEnvironmentVariable(Child) is not null)
+        {
+            return false;
+        }
+
+        string config = Path.Combine(AppContext.BaseDirectory, "prepgen.runtimeconfig.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        foreach (string arg in Environment.GetCommandLineArgs().Skip(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? 0 : 1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[Child] = "1";
+        if (json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties))
+        {
+            foreach ((string property, string variable) in new[] { ("System.Runtime.TieredPGO", "DOTNET_TieredPGO"), ("System.Runtime.TieredCompilation.QuickJitForLoops", "DOTNET_TC_QuickJitForLoops") })
+            {
+                if (properties.TryGetProperty(property, out var value) && value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                {
+                    start.Environment[variable] = value.GetBoolean() ? "1" : "0";
+                    Console.WriteLine($"(as prepgen.runtimeconfig.json: {variable}={start.Environment[variable]})");
+                }
+            }
+        }
+
+        using Process child = Process.Start(start)!;
+        child.WaitForExit();
+        Environment.ExitCode = child.ExitCode;
+        return true;
+    }
+
+    /// <summary>
     /// Issue 14's ratio in one process: `prepgen adapt --input FILE ARGS --quiet` run in-process (so neither side
     /// pays the process start; JIT and page cache warm after the first pass) against Sep parse-only of the same
-    /// CSV (every field as a float for a numeric layer, else the adapted column's fields), alternating, best of five.
+    /// CSV (every field as a float for a numeric layer, else the adapted column's fields), alternating, best of five
+    /// (PREPGEN_PASSES=N for N). It runs under the JIT settings prepgen ships with (prepgen.runtimeconfig.json), not this
+    /// program's, so that one-shot code (the vocabulary's sort, the file) is compiled as it is in the tool.
     /// </summary>
     private static void AdaptThroughput(string path, string[] adaptArgs)
     {
+        if (RerunWithToolJitSettings())
+        {
+            return;
+        }
+
+        int passes = int.TryParse(Environment.GetEnvironmentVariable("PREPGEN_PASSES"), out int n) && n > 0 ? n : 5;
         bool csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         bool numbers = adaptArgs.Any(a => a is "normalization" or "discretization");
         int columnAt = Array.FindIndex(adaptArgs, a => a is "-c" or "--column");
@@ -216,7 +263,7 @@ public static class Program
         string[] args = ["adapt", "--input", path, .. adaptArgs, "--quiet"];
         double sep = double.MaxValue;
         double adapt = double.MaxValue;
-        for (int pass = 0; pass < 5; pass++)
+        for (int pass = 0; pass < passes; pass++)
         {
             if (csv)
             {
