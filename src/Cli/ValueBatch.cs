@@ -1,5 +1,6 @@
 using System;
-using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PrepGen.Cli;
@@ -54,12 +55,44 @@ internal sealed class ValueBatch
         Add(start, _used, line, _bytes, values); // a full batch is flushed, which empties the bytes too
     }
 
-    // Most values are ASCII: Ascii.FromUtf16 narrows them with vectors and little setup (Encoding.UTF8.GetBytes cost
-    // 25 ns a value, a fifth of a string-lookup adapt; a plain char loop 8% of it); anything else goes through UTF-8.
-    private static int Transcode(ReadOnlySpan<char> value, Span<byte> destination) =>
-        Ascii.FromUtf16(value, destination, out int written) == OperationStatus.Done
-            ? written
-            : Encoding.UTF8.GetBytes(value, destination);
+    // Most values are short and ASCII: four chars at a time through one 64-bit word (Encoding.UTF8.GetBytes cost 25 ns a
+    // value, a fifth of a string-lookup adapt; a char loop and Ascii.FromUtf16, whose setup is for long inputs, 8% of
+    // it); anything else goes through UTF-8.
+    private static int Transcode(ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        if (destination.Length < value.Length || !BitConverter.IsLittleEndian)
+        {
+            return Encoding.UTF8.GetBytes(value, destination); // the word trick below is little-endian
+        }
+
+        ref byte chars = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(value));
+        ref byte bytes = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i + 4 <= value.Length; i += 4)
+        {
+            ulong four = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref chars, 2 * i));
+            if ((four & 0xFF80_FF80_FF80_FF80UL) != 0)
+            {
+                return Encoding.UTF8.GetBytes(value, destination);
+            }
+
+            four = (four | (four >> 8)) & 0x0000_FFFF_0000_FFFFUL; // little-endian: char k's low byte to byte k
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, i), (uint)(four | (four >> 16)));
+        }
+
+        for (; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c >= 0x80)
+            {
+                return Encoding.UTF8.GetBytes(value, destination);
+            }
+
+            Unsafe.Add(ref bytes, i) = (byte)c;
+        }
+
+        return value.Length;
+    }
 
     /// <summary>Hands on the values added as ranges of <paramref name="source"/>.</summary>
     public void Flush(ReadOnlySpan<byte> source, Utf8Values values)

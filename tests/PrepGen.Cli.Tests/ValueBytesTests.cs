@@ -142,6 +142,42 @@ public sealed class ValueBytesTests : IDisposable
         Assert.Equal(values.Select((v, i) => (v, i + 1L)), seen);
     }
 
+    [Fact]
+    public void Values_become_their_utf8_bytes_wherever_a_non_ascii_char_lies()
+    {
+        // The ASCII fast path reads four chars at a time: every length 0-13 (whole words and a tail), with one char at
+        // each position that is not ASCII (two- and three-byte UTF-8, a surrogate pair, DEL's neighbour 0x80) or none.
+        string[] odd = ["é", "\u0080", "東", "😀", "\u007f"];
+        var values = new List<string>();
+        for (int length = 0; length <= 13; length++)
+        {
+            string ascii = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + i)));
+            values.Add(ascii);
+            for (int at = 0; at < length; at++)
+            {
+                values.AddRange(odd.Select(o => ascii[..at] + o + ascii[(at + 1)..]));
+            }
+        }
+
+        var seen = new List<byte[]>();
+        Utf8Values collect = (utf8, ranges, lines) =>
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                seen.Add(utf8[ranges[2 * i]..ranges[(2 * i) + 1]].ToArray());
+            }
+        };
+
+        var batch = new ValueBatch();
+        foreach (string value in values)
+        {
+            batch.Add(value, 1, collect);
+        }
+
+        batch.Flush(collect);
+        Assert.Equal(values.Select(v => Encoding.UTF8.GetBytes(v)), seen);
+    }
+
     private void AssertStringLookup(string[] input, string[] values)
     {
         var layout = new LookupLayout<string>(null, 1, false, "", "[UNK]", OutputMode.TfIdf);
