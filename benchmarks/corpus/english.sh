@@ -11,8 +11,10 @@ out=${1:?usage: english.sh OUTDIR}
 cache="$out/debian"
 mkdir -p "$cache"
 if [ ! -f "$cache/usr/share/dict/american-english" ] || [ ! -d "$cache/usr/share/games/fortunes" ]; then
-  (cd "$cache" && apt-get download wamerican fortunes fortunes-min >/dev/null 2>&1) || {
-    echo "english.sh: 'apt-get download wamerican fortunes fortunes-min' failed (no Debian mirror reachable?)" >&2
+  # A fresh machine may have no package lists yet: as root, fetch them once and try again.
+  (cd "$cache" && apt-get download wamerican fortunes fortunes-min >/dev/null 2>&1) ||
+  { [ "$(id -u)" = 0 ] && apt-get update >/dev/null 2>&1 && (cd "$cache" && apt-get download wamerican fortunes fortunes-min >/dev/null 2>&1); } || {
+    echo "english.sh: 'apt-get download wamerican fortunes fortunes-min' failed (no package lists: run 'apt-get update' as root; or no Debian mirror reachable)" >&2
     exit 1
   }
   for deb in "$cache"/*.deb; do dpkg -x "$deb" "$cache"; done

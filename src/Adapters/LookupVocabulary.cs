@@ -88,7 +88,7 @@ internal sealed class LookupVocabulary<TToken, TCounter>
         }
 
         // Where no vocabulary is built yet and the counter keeps UTF-8, the file is written from the bytes: no string per
-        // token (65k strings and the collection they cost were a fifth of a string-lookup adapt's finalize).
+        // token (65k strings and the collections they set off were over a third of a string-lookup adapt's finalize).
         TCounter counter = Counter;
         if (_built is null || _built.Layout != layout || _built.Version != counter.Version)
         {
