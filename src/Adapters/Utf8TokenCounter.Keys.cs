@@ -40,7 +40,7 @@ internal sealed partial class Utf8TokenCounter
     /// <summary>The bytes of the token in <paramref name="slot"/>; a short one is written into <paramref name="buffer"/> (16 bytes).</summary>
     private ReadOnlySpan<byte> Key(int slot, Span<byte> buffer)
     {
-        ref Slot s = ref _slots[slot];
+        ref Slot s = ref SlotAt(slot);
         int length = s.Length - 1;
         if (length > ShortToken)
         {

@@ -15,7 +15,7 @@ internal sealed partial class Utf8TokenCounter
         Span<byte> buffer = stackalloc byte[ShortToken];
         foreach (Ranked r in ranked)
         {
-            entries.Add((Encoding.UTF8.GetString(Key(r.Slot, buffer)), _slots[r.Slot].Count, DocumentCount(r.Slot)));
+            entries.Add((Encoding.UTF8.GetString(Key(r.Slot, buffer)), SlotAt(r.Slot).Count, DocumentCount(r.Slot)));
         }
 
         return entries;
@@ -42,7 +42,7 @@ internal sealed partial class Utf8TokenCounter
         long size = keep;
         for (int i = 0; i < keep; i++)
         {
-            size += _slots[ranked[i].Slot].Length - 1;
+            size += SlotAt(ranked[i].Slot).Length - 1;
         }
 
         if (size > Array.MaxLength)
@@ -89,11 +89,12 @@ internal sealed partial class Utf8TokenCounter
         ulong flip = byCount ? ulong.MaxValue : 0;
         var ranked = new Ranked[_count - skip.Count];
         int n = 0;
-        for (int i = 0; i < _slots.Length; i++)
+        Span<Slot> slots = Slots;
+        for (int i = 0; i < slots.Length; i++)
         {
-            if (_slots[i].Length != 0 && !skip.Contains(i))
+            if (slots[i].Length != 0 && !skip.Contains(i))
             {
-                ranked[n++] = new Ranked(byCount ? ~(ulong)_slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(_slots[i].Head) ^ flip, i);
+                ranked[n++] = new Ranked(byCount ? ~(ulong)slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(slots[i].Head) ^ flip, i);
             }
         }
 

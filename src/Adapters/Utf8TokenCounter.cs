@@ -30,7 +30,9 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
     private readonly bool _countDocuments;
     private readonly List<byte[]> _pages = [];
-    private Slot[] _slots = new Slot[InitialSlots];
+    private Slot[] _slotStore = new Slot[InitialSlots]; // the table is _slotStore[_slotBase .. _slotBase + _capacity) (HugePages)
+    private int _slotBase;
+    private int _capacity = InitialSlots;
     private Tally[] _tallies; // per slot, only when counting documents: kept apart so that plain counting never reads them
     private int _count;
     private int _page = -1; // the page long tokens are appended to
@@ -65,7 +67,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Count(int slot, long document)
     {
-        _slots[slot].Count++;
+        SlotAt(slot).Count++;
         if (_countDocuments)
         {
             ref Tally tally = ref _tallies[slot];
@@ -112,7 +114,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
         }
 
         Hashed[] hashed = _hashed;
-        Slot[] slots = _slots;
+        Span<Slot> slots = Slots;
         int mask = slots.Length - 1;
         for (int i = 0; i < count; i++)
         {
@@ -154,7 +156,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
             return -1;
         }
 
-        Slot[] slots = _slots;
+        Span<Slot> slots = Slots;
         int mask = slots.Length - 1;
         for (int i = (int)key.Hash & mask; ; i = (i + 1) & mask)
         {
@@ -199,11 +201,11 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
         // Stamps stay below the merged document total, so future documents never collide with them.
         Span<byte> buffer = stackalloc byte[ShortToken];
-        for (int i = 0; i < counter._slots.Length; i++)
+        for (int i = 0; i < counter._capacity; i++)
         {
-            if (counter._slots[i].Length != 0)
+            if (counter.SlotAt(i).Length != 0)
             {
-                AddCounts(counter.Key(i, buffer), counter._slots[i].Count, _countDocuments ? counter._tallies[i].DocumentCount : 0);
+                AddCounts(counter.Key(i, buffer), counter.SlotAt(i).Count, _countDocuments ? counter._tallies[i].DocumentCount : 0);
             }
         }
 
@@ -226,7 +228,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     private void AddCounts(ReadOnlySpan<byte> utf8, long count, long documentCount)
     {
         int slot = Get(utf8);
-        _slots[slot].Count += count;
+        SlotAt(slot).Count += count;
         if (_countDocuments)
         {
             _tallies[slot].DocumentCount += documentCount;
@@ -254,7 +256,7 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Probe(ReadOnlySpan<byte> utf8, ulong head, ulong tail, uint hash, out bool found)
     {
-        Slot[] slots = _slots;
+        Span<Slot> slots = Slots;
         int mask = slots.Length - 1;
         int size = utf8.Length + 1;
         int i = (int)hash & mask;
@@ -281,14 +283,14 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
     private int Insert(ReadOnlySpan<byte> utf8, ulong head, ulong tail, uint hash, int slot)
     {
         // A long token's slot keeps its first 8 bytes as a filter and where the arena holds all of it.
-        _slots[slot] = new Slot { Head = head, Tail = utf8.Length <= ShortToken ? tail : Store(utf8), Length = utf8.Length + 1, Hash = hash };
+        SlotAt(slot) = new Slot { Head = head, Tail = utf8.Length <= ShortToken ? tail : Store(utf8), Length = utf8.Length + 1, Hash = hash };
         if (_countDocuments)
         {
             _tallies[slot] = new Tally { LastDocument = -1 };
         }
 
         // Never fuller than half: a hit then reads about 1.5 slots, a miss 2.5.
-        if (++_count <= _slots.Length / 2)
+        if (++_count <= _capacity / 2)
         {
             return slot;
         }
@@ -299,22 +301,27 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
     private void Grow()
     {
-        Slot[] old = _slots;
+        Slot[] oldStore = _slotStore;
+        int oldBase = _slotBase;
+        int oldCapacity = _capacity;
         Tally[] oldTallies = _tallies;
-        _slots = new Slot[old.Length * 2];
-        _tallies = _countDocuments ? new Tally[_slots.Length] : [];
-        int mask = _slots.Length - 1;
-        for (int j = 0; j < old.Length; j++)
+        _capacity = oldCapacity * 2;
+        _slotStore = HugePages.Allocate<Slot>(_capacity, out _slotBase);
+        _tallies = _countDocuments ? new Tally[_capacity] : [];
+        Span<Slot> slots = Slots;
+        int mask = _capacity - 1;
+        for (int j = 0; j < oldCapacity; j++)
         {
-            if (old[j].Length != 0)
+            ref Slot moved = ref oldStore[oldBase + j];
+            if (moved.Length != 0)
             {
-                int i = (int)old[j].Hash & mask;
-                while (_slots[i].Length != 0)
+                int i = (int)moved.Hash & mask;
+                while (slots[i].Length != 0)
                 {
                     i = (i + 1) & mask;
                 }
 
-                _slots[i] = old[j];
+                slots[i] = moved;
                 if (_countDocuments)
                 {
                     _tallies[i] = oldTallies[j];
@@ -322,6 +329,11 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
             }
         }
     }
+
+    /// <summary>The table (see <see cref="HugePages"/>).</summary>
+    private Span<Slot> Slots => _slotStore.AsSpan(_slotBase, _capacity);
+
+    private ref Slot SlotAt(int slot) => ref _slotStore[_slotBase + slot];
 
     /// <summary>A table slot: 32 bytes, so a cache line holds two.</summary>
     private struct Slot

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using PrepGen.Adapt;
+
+namespace PrepGen.Runtime.Tests.Adapt;
+
+/// <summary>The counters' large-table storage: zeroed, the table inside the array, and on Linux starting at a 2 MiB boundary.</summary>
+public sealed class HugePagesTests
+{
+    [Theory]
+    [InlineData(1024)] // 32 KiB: a plain array
+    [InlineData(1 << 16)] // 2 MiB: the smallest table placed for huge pages
+    [InlineData(1 << 18)]
+    public unsafe void Tables_are_zeroed_inside_the_array_and_aligned(int length)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            Block[] array = HugePages.Allocate<Block>(length, out int start);
+            Assert.InRange(start, 0, array.Length - length);
+            Assert.True(array.AsSpan(start, length).IndexOfAnyExcept(default(Block)) < 0);
+            if (OperatingSystem.IsLinux() && (long)length * sizeof(Block) >= 2 << 20)
+            {
+                // The first element sits on the boundary, or just past it (array data is 8-aligned, elements 32 bytes).
+                nint address = (nint)Unsafe.AsPointer(ref array[start]);
+                Assert.InRange(address % (2 << 20), 0, sizeof(Block) - 1);
+            }
+            else
+            {
+                Assert.Equal(0, start);
+                Assert.Equal(length, array.Length);
+            }
+        }
+    }
+
+    private readonly record struct Block(ulong A, ulong B, ulong C, ulong D);
+}
