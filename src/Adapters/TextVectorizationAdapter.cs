@@ -54,7 +54,7 @@ public sealed class TextVectorizationAdapter
         ArgumentNullException.ThrowIfNull(document);
 
         // Encoding.UTF8 writes an unpaired surrogate as U+FFFD, as the reference tokenizer's encoding does.
-        long most = document.Length * 3L;
+        int most = Utf8Capacity.For(document, "document");
         if (_utf8.Length < most)
         {
             _utf8 = new byte[Math.Max(most, Math.Min(_utf8.Length * 2L, Array.MaxLength))];

@@ -118,10 +118,10 @@ internal sealed partial class Utf8TokenCounter
     private bool TryTranscode(string token, out ReadOnlySpan<byte> utf8)
     {
         ArgumentNullException.ThrowIfNull(token);
-        long most = token.Length * 3L;
+        int most = Utf8Capacity.For(token, "token");
         if (_transcoded.Length < most)
         {
-            _transcoded = new byte[Math.Max(most, _transcoded.Length * 2L)];
+            _transcoded = new byte[Math.Max(most, Math.Min(_transcoded.Length * 2L, Array.MaxLength))];
         }
 
         OperationStatus status = Utf8.FromUtf16(token, _transcoded, out _, out int written, replaceInvalidSequences: false);
