@@ -10,8 +10,8 @@ internal sealed partial class Utf8TokenCounter
 {
     public List<(string Token, long Count, long DocumentCount)> SortedEntries()
     {
-        Ranked[] ranked = Rank(excluded: [], byCount: false);
-        var entries = new List<(string Token, long Count, long DocumentCount)>(ranked.Length);
+        ArraySegment<Ranked> ranked = Rank(excluded: [], byCount: false);
+        var entries = new List<(string Token, long Count, long DocumentCount)>(ranked.Count);
         Span<byte> buffer = stackalloc byte[ShortToken];
         foreach (Ranked r in ranked)
         {
@@ -23,8 +23,8 @@ internal sealed partial class Utf8TokenCounter
 
     public List<(string Token, long DocumentCount)> Learn(IReadOnlyList<string> excluded, int? maxLearned)
     {
-        Ranked[] ranked = Rank(excluded, byCount: true);
-        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Length) : ranked.Length;
+        ArraySegment<Ranked> ranked = Rank(excluded, byCount: true);
+        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Count) : ranked.Count;
         var learned = new List<(string, long)>(keep);
         Span<byte> buffer = stackalloc byte[ShortToken];
         for (int i = 0; i < keep; i++)
@@ -37,8 +37,8 @@ internal sealed partial class Utf8TokenCounter
 
     public LearnedLines? LearnLines(IReadOnlyList<string> excluded, int? maxLearned)
     {
-        Ranked[] ranked = Rank(excluded, byCount: true);
-        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Length) : ranked.Length;
+        ArraySegment<Ranked> ranked = Rank(excluded, byCount: true);
+        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Count) : ranked.Count;
         long size = keep;
         for (int i = 0; i < keep; i++)
         {
@@ -74,31 +74,35 @@ internal sealed partial class Utf8TokenCounter
     /// so a large vocabulary sorts with inlined integer compares and without reading most token bytes; only the runs
     /// that tie on both are then sorted on their whole bytes.
     /// </summary>
-    private Ranked[] Rank(IReadOnlyList<string> excluded, bool byCount)
+    private ArraySegment<Ranked> Rank(IReadOnlyList<string> excluded, bool byCount)
     {
-        var skip = new HashSet<int>();
+        var skip = new List<int>(excluded.Count); // a special token or two: a list beats a hash set per slot
         foreach (string special in excluded)
         {
-            if (TryTranscode(special, out ReadOnlySpan<byte> utf8) && Find(utf8) is int slot and >= 0)
+            if (TryTranscode(special, out ReadOnlySpan<byte> utf8) && Find(utf8) is int slot and >= 0 && !skip.Contains(slot))
             {
                 skip.Add(slot);
             }
         }
 
-        // Descending order is the ascending order of the complemented keys.
+        // Descending order is the ascending order of the complemented keys. A large vocabulary's array is written once
+        // from end to end: on huge pages where it can (HugePages; 433k tokens are 10 MB).
         ulong flip = byCount ? ulong.MaxValue : 0;
-        var ranked = new Ranked[_count - skip.Count];
+        int total = _count - skip.Count;
+        Ranked[] store = HugePages.Allocate<Ranked>(total, out int first);
+        Span<Ranked> ranked = store.AsSpan(first, total);
+        ReadOnlySpan<int> skipped = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(skip);
         int n = 0;
         Span<Slot> slots = Slots;
         for (int i = 0; i < slots.Length; i++)
         {
-            if (slots[i].Length != 0 && !skip.Contains(i))
+            if (slots[i].Length != 0 && (skipped.IsEmpty || !skipped.Contains(i)))
             {
                 ranked[n++] = new Ranked(byCount ? ~(ulong)slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(slots[i].Head) ^ flip, i);
             }
         }
 
-        ranked.AsSpan().Sort();
+        ranked.Sort();
         var bytes = new ByteOrder(this, descending: byCount);
         for (int start = 0; start < ranked.Length;)
         {
@@ -110,13 +114,13 @@ internal sealed partial class Utf8TokenCounter
 
             if (end - start > 1)
             {
-                ranked.AsSpan(start, end - start).Sort(bytes);
+                ranked.Slice(start, end - start).Sort(bytes);
             }
 
             start = end;
         }
 
-        return ranked;
+        return new ArraySegment<Ranked>(store, first, total);
     }
 
     /// <summary>A token's sort keys: its count and its first 8 bytes, each complemented for a descending order.</summary>

@@ -31,5 +31,20 @@ public sealed class HugePagesTests
         }
     }
 
+    [Fact]
+    public unsafe void Elements_that_do_not_divide_two_mebibytes_start_just_past_the_boundary()
+    {
+        // The vocabulary's ranking: 24-byte entries.
+        Triple[] array = HugePages.Allocate<Triple>(1 << 17, out int start);
+        Assert.InRange(start, 0, array.Length - (1 << 17));
+        if (OperatingSystem.IsLinux())
+        {
+            nint address = (nint)Unsafe.AsPointer(ref array[start]);
+            Assert.InRange(address % (2 << 20), 0, sizeof(Triple) - 1);
+        }
+    }
+
     private readonly record struct Block(ulong A, ulong B, ulong C, ulong D);
+
+    private readonly record struct Triple(ulong A, ulong B, ulong C);
 }
