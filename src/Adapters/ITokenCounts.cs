@@ -51,9 +51,9 @@ internal interface ITokenCounts<TToken>
 
 /// <summary>
 /// Learned tokens as the lines of a vocabulary file: <see cref="Count"/> tokens in Keras's order, each one's UTF-8
-/// followed by \n, and each one's document frequency.
+/// followed by \n, and each one's document frequency (tf-idf only; empty otherwise).
 /// </summary>
-internal sealed record LearnedLines(byte[] File, int Count, long[] DocumentCounts)
+internal sealed record LearnedLines(ReadOnlyMemory<byte> File, int Count, long[] DocumentCounts)
 {
     /// <summary>
     /// Whether the file reads back as the same tokens: valid UTF-8, one \n per token (none inside a token) and no token
@@ -63,7 +63,7 @@ internal sealed record LearnedLines(byte[] File, int Count, long[] DocumentCount
     {
         get
         {
-            ReadOnlySpan<byte> file = File;
+            ReadOnlySpan<byte> file = File.Span;
             return file.Count((byte)'\n') == Count && file.IndexOf("\r\n"u8) < 0 && System.Text.Unicode.Utf8.IsValid(file);
         }
     }

@@ -322,7 +322,7 @@ internal static class StateFiles
     }
 
     /// <summary>A vocabulary file already laid out as bytes (<see cref="LearnedLines"/>: checked to round-trip).</summary>
-    public static PendingFile VocabularyLines(string path, byte[] file) => new(path, stream => stream.Write(file));
+    public static PendingFile VocabularyLines(string path, ReadOnlyMemory<byte> file) => new(path, stream => stream.Write(file.Span));
 
     /// <summary>One float32 weight per line in the shortest round-trip invariant format.</summary>
     public static PendingFile IdfWeights(string path, IReadOnlyList<double> weights) =>

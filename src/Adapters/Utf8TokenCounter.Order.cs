@@ -50,20 +50,25 @@ internal sealed partial class Utf8TokenCounter
             return null; // more than one array holds: the string path reports it
         }
 
-        var file = new byte[size];
-        var documentCounts = new long[keep];
+        // Both written once from end to end: on huge pages where large (HugePages); document counts only for tf-idf.
+        byte[] store = HugePages.Allocate<byte>((int)size, out int first);
+        Span<byte> file = store.AsSpan(first, (int)size);
+        long[] documentCounts = _countDocuments ? new long[keep] : [];
         Span<byte> buffer = stackalloc byte[ShortToken];
         int at = 0;
         for (int i = 0; i < keep; i++)
         {
             ReadOnlySpan<byte> token = Key(ranked[i].Slot, buffer);
-            token.CopyTo(file.AsSpan(at));
+            token.CopyTo(file[at..]);
             at += token.Length;
             file[at++] = (byte)'\n';
-            documentCounts[i] = DocumentCount(ranked[i].Slot);
+            if (_countDocuments)
+            {
+                documentCounts[i] = DocumentCount(ranked[i].Slot);
+            }
         }
 
-        return new LearnedLines(file, keep, documentCounts);
+        return new LearnedLines(store.AsMemory(first, (int)size), keep, documentCounts);
     }
 
     private long DocumentCount(int slot) => _countDocuments ? _tallies[slot].DocumentCount : 0;
