@@ -44,9 +44,9 @@ internal sealed class LookupVocabulary<TToken, TCounter>
     public Built Build(LookupLayout<TToken> layout)
     {
         TCounter counter = Counter;
-        if (_built is not null && _built.Layout == layout && _built.Version == counter.Version)
+        if (Cached(layout) is Built cached)
         {
-            return _built;
+            return cached;
         }
 
         layout.Validate();
@@ -90,7 +90,7 @@ internal sealed class LookupVocabulary<TToken, TCounter>
         // Where no vocabulary is built yet and the counter keeps UTF-8, the file is written from the bytes: no string per
         // token (65k strings and the collections they set off were over a third of a string-lookup adapt's finalize).
         TCounter counter = Counter;
-        if (_built is null || _built.Layout != layout || _built.Version != counter.Version)
+        if (Cached(layout) is null)
         {
             if (counter.LearnLines(Excluded(layout), layout.MaxLearned) is { RoundTrips: true } lines)
             {
@@ -112,6 +112,10 @@ internal sealed class LookupVocabulary<TToken, TCounter>
         Write(StateFiles.Vocabulary(vocabularyFile, tokens), idfWeightsFile, built.MaybeIdfWeights, layout.TokenStart);
         return built.Vocabulary.Count;
     }
+
+    /// <summary>The vocabulary built for <paramref name="layout"/> from the current counts, if there is one.</summary>
+    private Built? Cached(LookupLayout<TToken> layout) =>
+        _built is not null && _built.Layout == layout && _built.Version == Counter.Version ? _built : null;
 
     private static TToken[] Excluded(LookupLayout<TToken> layout) => layout.HasMask ? [layout.Mask, layout.Oov] : [layout.Oov];
 

@@ -23,11 +23,10 @@ internal sealed partial class Utf8TokenCounter
 
     public List<(string Token, long DocumentCount)> Learn(IReadOnlyList<string> excluded, int? maxLearned)
     {
-        ArraySegment<Ranked> ranked = Rank(excluded, byCount: true);
-        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Count) : ranked.Count;
-        var learned = new List<(string, long)>(keep);
+        ArraySegment<Ranked> ranked = Learned(excluded, maxLearned);
+        var learned = new List<(string, long)>(ranked.Count);
         Span<byte> buffer = stackalloc byte[ShortToken];
-        for (int i = 0; i < keep; i++)
+        for (int i = 0; i < ranked.Count; i++)
         {
             learned.Add((Encoding.UTF8.GetString(Key(ranked[i].Slot, buffer)), DocumentCount(ranked[i].Slot)));
         }
@@ -37,8 +36,8 @@ internal sealed partial class Utf8TokenCounter
 
     public LearnedLines? LearnLines(IReadOnlyList<string> excluded, int? maxLearned)
     {
-        ArraySegment<Ranked> ranked = Rank(excluded, byCount: true);
-        int keep = maxLearned is int cap ? Math.Clamp(cap, 0, ranked.Count) : ranked.Count;
+        ArraySegment<Ranked> ranked = Learned(excluded, maxLearned);
+        int keep = ranked.Count;
         long size = keep;
         for (int i = 0; i < keep; i++)
         {
@@ -71,6 +70,13 @@ internal sealed partial class Utf8TokenCounter
         return new LearnedLines(store.AsMemory(first, (int)size), keep, documentCounts);
     }
 
+    /// <summary>The learned tokens' ranks: Keras's order, at most <paramref name="maxLearned"/>.</summary>
+    private ArraySegment<Ranked> Learned(IReadOnlyList<string> excluded, int? maxLearned)
+    {
+        ArraySegment<Ranked> ranked = Rank(excluded, byCount: true);
+        return maxLearned is int cap ? ranked[..Math.Clamp(cap, 0, ranked.Count)] : ranked;
+    }
+
     private long DocumentCount(int slot) => _countDocuments ? _tallies[slot].DocumentCount : 0;
 
     /// <summary>
@@ -101,7 +107,7 @@ internal sealed partial class Utf8TokenCounter
         Span<Slot> slots = Slots;
         for (int i = 0; i < slots.Length; i++)
         {
-            if (slots[i].Length != 0 && (skipped.IsEmpty || !skipped.Contains(i)))
+            if (slots[i].Length != 0 && !skipped.Contains(i))
             {
                 ranked[n++] = new Ranked(byCount ? ~(ulong)slots[i].Count : 0, BinaryPrimitives.ReverseEndianness(slots[i].Head) ^ flip, i);
             }
