@@ -1,37 +1,43 @@
 using System;
-using System.Buffers;
 using System.IO;
 
 namespace PrepGen.Cli;
 
 /// <summary>
 /// A piece of a line-based input (CSV, JSON lines, text) that ends at a record boundary, so that it can be parsed
-/// on its own: <see cref="FirstLine"/> is the 1-based line it starts on; its bytes are rented and returned by
-/// <see cref="Dispose"/>.
+/// on its own: <see cref="FirstLine"/> is the 1-based line it starts on; its bytes lie in a buffer of the chunker's
+/// <see cref="ChunkBuffers"/>, which <see cref="Dispose"/> gives back.
 /// </summary>
 internal sealed class ByteChunk : IDisposable
 {
-    public ByteChunk(byte[] buffer, int length, long firstLine)
+    private readonly ChunkBuffers _owner;
+    private ArraySegment<byte> _buffer;
+
+    public ByteChunk(ArraySegment<byte> buffer, int length, long firstLine, ChunkBuffers owner)
     {
-        Buffer = buffer;
+        _buffer = buffer;
+        _owner = owner;
         Length = length;
         FirstLine = firstLine;
     }
-
-    public byte[] Buffer { get; private set; }
 
     public int Length { get; }
 
     public long FirstLine { get; }
 
-    public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
+    /// <summary>The bytes as a read-only stream (what Sep reads).</summary>
+    public MemoryStream OpenRead() => new(_buffer.Array!, _buffer.Offset, Length, writable: false);
 
     public void Dispose()
     {
-        if (Buffer.Length > 0)
+        if (_buffer.Array is not null)
         {
-            ArrayPool<byte>.Shared.Return(Buffer);
-            Buffer = [];
+            _owner.Return(_buffer);
+            _buffer = default;
         }
     }
 }
@@ -52,7 +58,8 @@ internal sealed class InputChunker
 
     private readonly Stream _stream;
     private readonly bool _quotes;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkSize * 2, 4096)); // rented: it becomes a chunk
+    private readonly ChunkBuffers _buffers = new(Math.Max(ChunkSize * 2, 4096));
+    private ArraySegment<byte> _buffer; // becomes a chunk when a chunk starts at its beginning
     private int _start;
     private int _end;
     private bool _eof;
@@ -63,6 +70,7 @@ internal sealed class InputChunker
     {
         _stream = stream;
         _quotes = quotes;
+        _buffer = _buffers.Rent(0);
     }
 
     /// <summary>The 1-based line the next chunk or record starts on.</summary>
@@ -180,17 +188,17 @@ internal sealed class InputChunker
         {
             // The buffer itself becomes the chunk (no copy of the chunk's bytes); what follows its last record moves
             // to a new buffer.
-            byte[] next = ArrayPool<byte>.Shared.Rent(_buffer.Length);
+            ArraySegment<byte> next = _buffers.Rent(_buffer.Count);
             _buffer.AsSpan(length, _end - length).CopyTo(next);
-            chunk = new ByteChunk(_buffer, length, _line);
+            chunk = new ByteChunk(_buffer, length, _line, _buffers);
             _buffer = next;
             _end -= length;
         }
         else
         {
-            byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+            ArraySegment<byte> rented = _buffers.Rent(length);
             _buffer.AsSpan(_start, length).CopyTo(rented);
-            chunk = new ByteChunk(rented, length, _line);
+            chunk = new ByteChunk(rented, length, _line, _buffers);
             _start += length;
         }
 
@@ -210,17 +218,17 @@ internal sealed class InputChunker
                 _start = 0;
             }
 
-            if (_buffer.Length < wanted)
+            if (_buffer.Count < wanted)
             {
-                byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max((long)wanted, (long)_buffer.Length * 2), Array.MaxLength));
+                ArraySegment<byte> larger = _buffers.Rent((int)Math.Min(Math.Max((long)wanted, (long)_buffer.Count * 2), Array.MaxLength));
                 _buffer.AsSpan(0, _end).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffers.Return(_buffer);
                 _buffer = larger;
             }
 
             while (_end < wanted && !_eof)
             {
-                int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+                int read = _stream.Read(_buffer.AsSpan(_end));
                 if (read == 0)
                 {
                     _eof = true;

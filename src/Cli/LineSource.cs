@@ -92,7 +92,7 @@ internal sealed class LineSource : RowSource
             case InputFormat.JsonLines:
                 ParseLines(chunk, (line, start, end) =>
                 {
-                    ReadOnlyMemory<byte> bytes = chunk.Buffer.AsMemory(start, end - start);
+                    ReadOnlyMemory<byte> bytes = chunk.Memory[start..end];
                     if (!IsBlank(bytes.Span))
                     {
                         row(new InputRow(line, JsonLinesRowReader.Parse(bytes, line, _columns)));
@@ -197,7 +197,7 @@ internal sealed class LineSource : RowSource
     private void ForEachRecord<TVisitor>(ByteChunk chunk, ref TVisitor visitor)
         where TVisitor : struct, IRecordVisitor
     {
-        using var stream = new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false);
+        using MemoryStream stream = chunk.OpenRead();
         using SepReader reader = Options(_delimiter).From(stream);
         bool first = true;
         foreach (SepReader.Row row in reader)

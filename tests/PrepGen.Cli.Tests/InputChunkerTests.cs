@@ -65,6 +65,40 @@ public sealed class InputChunkerTests
         Assert.All(chunks, c => Assert.Equal((byte)'\n', c.Bytes[^1]));
     }
 
+    [Fact]
+    public void Chunks_held_at_once_keep_their_bytes_and_buffers_come_back()
+    {
+        // The workers hold several chunks while the reader cuts more: no buffer may be handed out twice, and a disposed
+        // chunk's buffer is what the next chunk reuses.
+        byte[] input = Csv(new Random(5), rows: 3000);
+        InputChunker.ChunkSize = 256;
+        var chunker = new InputChunker(new MemoryStream(input), quotes: true);
+        var held = new List<ByteChunk>();
+        while (chunker.Next() is ByteChunk chunk)
+        {
+            held.Add(chunk);
+        }
+
+        Assert.True(held.Count > 20, $"only {held.Count} chunks");
+        Assert.Equal(input, held.SelectMany(c => c.Span.ToArray()).ToArray());
+        held.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public void Chunk_buffers_are_reused_and_oversized_ones_dropped()
+    {
+        var buffers = new ChunkBuffers(4096);
+        ArraySegment<byte> first = buffers.Rent(100);
+        Assert.Equal(4096, first.Count);
+        buffers.Return(first);
+        Assert.Same(first.Array, buffers.Rent(4096).Array);
+
+        ArraySegment<byte> large = buffers.Rent(5000);
+        Assert.True(large.Count >= 5000);
+        buffers.Return(large);
+        Assert.NotSame(large.Array, buffers.Rent(10).Array);
+    }
+
     private static List<(byte[] Bytes, long FirstLine)> Chunks(byte[] input, bool quotes = true)
     {
         InputChunker.ChunkSize = 256; // other tests may set it too; any size must give record-end cuts
