@@ -21,6 +21,9 @@ internal sealed partial class AdaptRunner
     // input fills, up to the largest array .NET allocates.
     private const int MaxBatchSize = 1 << 30;
 
+    // A work item's parsed numbers: one 2 MiB huge page, the values of a 2 MB chunk at 4+ bytes per field (more grow).
+    private const int FloatsPerList = 1 << 19;
+
     // Keras has no bound on ngram widths but memory; the adapter's (TextTokenizer.MaxNgramWidth).
     private const int MaxNgramWidth = 64;
 
@@ -365,10 +368,11 @@ internal sealed partial class AdaptRunner
     {
         using RowSource source = OpenSource(single);
         long values = 0;
+        var floats = new BufferPool<float>(FloatsPerList);
         var pipeline = new AdaptPipeline<object, FloatList>
         {
             CreateState = () => new object(),
-            BeginItem = _ => new FloatList(),
+            BeginItem = _ => new FloatList(floats),
             Item = (source, _, list, item, ref cache) => source.ParseNumbers(item, ref cache, list!),
             Ordered = list =>
             {
@@ -645,27 +649,38 @@ internal sealed partial class AdaptRunner
     /// <summary>One adapt batch: grows with the values added, up to its capacity.</summary>
     private sealed class Batch
     {
+        // Values allocated up front (the default batch, 4 MB, on huge pages: no page fault per 4 KiB as it first fills);
+        // a larger --batch-size grows with the data, so it costs only what the input fills.
+        private const int Initial = DefaultBatchSize;
+
         private readonly long _capacity;
-        private float[] _values = new float[1024];
+        private float[] _values;
+        private int _start;
         private int _count;
 
-        public Batch(long capacity) => _capacity = capacity;
+        public Batch(long capacity)
+        {
+            _capacity = capacity;
+            _values = HugePages.Allocate<float>((int)Math.Min(capacity, Initial), out _start);
+        }
 
         public bool Full => _count == _capacity;
 
-        public ReadOnlySpan<float> Values => _values.AsSpan(0, _count);
+        public ReadOnlySpan<float> Values => _values.AsSpan(_start, _count);
 
         /// <summary>Copies as many of <paramref name="values"/> as the batch takes; returns how many.</summary>
         public int Fill(ReadOnlySpan<float> values)
         {
             int taken = (int)Math.Min(values.Length, _capacity - _count);
-            if (_count + taken > _values.Length)
+            if (_count + taken > _values.Length - _start)
             {
-                long grown = Math.Max((long)_values.Length * 2, _count + taken);
-                Array.Resize(ref _values, (int)Math.Min(grown, Math.Min(_capacity, Array.MaxLength)));
+                long grown = Math.Max((long)(_values.Length - _start) * 2, _count + taken);
+                float[] larger = HugePages.Allocate<float>((int)Math.Min(grown, Math.Min(_capacity, Array.MaxLength)), out int start);
+                Values.CopyTo(larger.AsSpan(start));
+                (_values, _start) = (larger, start);
             }
 
-            values[..taken].CopyTo(_values.AsSpan(_count));
+            values[..taken].CopyTo(_values.AsSpan(_start + _count));
             _count += taken;
             return taken;
         }

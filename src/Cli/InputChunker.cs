@@ -6,14 +6,14 @@ namespace PrepGen.Cli;
 /// <summary>
 /// A piece of a line-based input (CSV, JSON lines, text) that ends at a record boundary, so that it can be parsed
 /// on its own: <see cref="FirstLine"/> is the 1-based line it starts on; its bytes lie in a buffer of the chunker's
-/// <see cref="ChunkBuffers"/>, which <see cref="Dispose"/> gives back.
+/// <see cref="BufferPool{T}"/>, which <see cref="Dispose"/> gives back.
 /// </summary>
 internal sealed class ByteChunk : IDisposable
 {
-    private readonly ChunkBuffers _owner;
+    private readonly BufferPool<byte> _owner;
     private ArraySegment<byte> _buffer;
 
-    public ByteChunk(ArraySegment<byte> buffer, int length, long firstLine, ChunkBuffers owner)
+    public ByteChunk(ArraySegment<byte> buffer, int length, long firstLine, BufferPool<byte> owner)
     {
         _buffer = buffer;
         _owner = owner;
@@ -58,7 +58,7 @@ internal sealed class InputChunker
 
     private readonly Stream _stream;
     private readonly bool _quotes;
-    private readonly ChunkBuffers _buffers = new(Math.Max(ChunkSize * 2, 4096));
+    private readonly BufferPool<byte> _buffers = new(Math.Max(ChunkSize * 2, 4096));
     private ArraySegment<byte> _buffer; // becomes a chunk when a chunk starts at its beginning
     private int _start;
     private int _end;

@@ -87,7 +87,7 @@ public sealed class InputChunkerTests
     [Fact]
     public void Chunk_buffers_are_reused_and_oversized_ones_dropped()
     {
-        var buffers = new ChunkBuffers(4096);
+        var buffers = new BufferPool<byte>(4096);
         ArraySegment<byte> first = buffers.Rent(100);
         Assert.Equal(4096, first.Count);
         buffers.Return(first);
