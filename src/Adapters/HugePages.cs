@@ -5,17 +5,19 @@ using System.Runtime.InteropServices;
 namespace PrepGen.Adapt;
 
 /// <summary>
-/// Zeroed storage for a counter's table (and its ranking) of 2 MiB or more, on transparent huge pages where Linux grants
-/// them. A table is written at random places as soon as it exists, so every 4 KiB page of it faults in at once: under the
-/// hypervisor of docs/benchmarks.md a fault cost 14 us, and the doublings of a 65k-token table ~2,000 of them per worker.
-/// The array is allocated pinned with 2 MiB to spare, the table starts at the first 2 MiB boundary in it (or the first
-/// element after it), and that range is advised <c>MADV_HUGEPAGE</c> before the table is first written (honored where
-/// transparent_hugepage is "always" or "madvise"): 2 MiB per fault. Elsewhere, or for smaller tables, a plain zeroed
-/// array with the table at 0.
+/// Zeroed storage for arrays of 256 KiB or more that are written soon after they exist (a counter's table, the
+/// vocabulary's ranking and file bytes, the CLI's chunk buffers), on transparent huge pages where Linux grants them. Such
+/// an array faults in every 4 KiB page at once: under the hypervisor of docs/benchmarks.md a fault cost 14 us, and the
+/// doublings of a 65k-token table ~2,000 of them per worker. The array is allocated pinned with room to spare, the
+/// storage starts at the first 2 MiB boundary in it (or the first element after it), and whole 2 MiB pages from there
+/// are advised <c>MADV_HUGEPAGE</c> before anything is written (honored where transparent_hugepage is "always" or
+/// "madvise"): one fault per 2 MiB, and an array under 2 MiB takes one huge page (up to 2 MiB of memory for at most
+/// 512 faults saved). Elsewhere, or for smaller arrays, a plain zeroed array with the storage at 0.
 /// </summary>
 internal static partial class HugePages
 {
     private const int Size = 2 << 20;
+    private const int MinBytes = 256 << 10; // below, 64 faults or fewer: not worth a 2 MiB page
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE, linux/mman.h
 
     /// <summary>An array whose elements <c>[start, start + length)</c> are zeroed (the rest is spare and never read).</summary>
@@ -24,27 +26,30 @@ internal static partial class HugePages
     {
         start = 0;
         long bytes = (long)length * sizeof(T);
-        int spare = (Size + sizeof(T) - 1) / sizeof(T); // elements covering 2 MiB, so that a boundary lies inside
-        if (bytes < Size || !OperatingSystem.IsLinux() || length > Array.MaxLength - spare)
+        long pages = (bytes + Size - 1) & ~(long)(Size - 1); // whole huge pages from the boundary
+        long spare = ((Size + sizeof(T) - 1) / sizeof(T)) + ((pages - bytes + sizeof(T) - 1) / sizeof(T)); // a boundary inside, then the pages' rest
+        if (bytes < MinBytes || !OperatingSystem.IsLinux() || length + spare > Array.MaxLength)
         {
             return new T[length];
         }
 
-        // Zeroed by the runtime, which writes nothing to memory fresh from the kernel (already zero): those pages are
-        // still untouched when they are advised.
-        T[] array = GC.AllocateArray<T>(length + spare, pinned: true);
+        // Not zeroed by the runtime: it would write the whole array before the advice (memory the pinned heap reuses is
+        // cleared, measured as ~1,000 4 KiB faults per process in a counter's doublings); the storage is cleared below,
+        // after the advice, and the spare is never touched.
+        T[] array = GC.AllocateUninitializedArray<T>((int)(length + spare), pinned: true);
         nint first = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
         nint aligned = (first + Size - 1) & ~(nint)(Size - 1);
         start = (int)((aligned - first + sizeof(T) - 1) / sizeof(T));
         try
         {
-            _ = Madvise(aligned, (nuint)(bytes & ~(long)(Size - 1)), MadviseHugePage); // advice: a refusal leaves 4 KiB pages
+            _ = Madvise(aligned, (nuint)pages, MadviseHugePage); // advice: a refusal leaves 4 KiB pages
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // No libc to ask: plain pages.
         }
 
+        array.AsSpan(start, length).Clear();
         return array;
     }
 

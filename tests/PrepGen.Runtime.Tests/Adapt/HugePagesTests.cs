@@ -3,12 +3,15 @@ using PrepGen.Adapt;
 
 namespace PrepGen.Runtime.Tests.Adapt;
 
-/// <summary>The counters' large-table storage: zeroed, the table inside the array, and on Linux starting at a 2 MiB boundary.</summary>
+/// <summary>The counters' large-table storage: zeroed, the table inside the array, and on Linux (256 KiB and up) starting at a 2 MiB boundary.</summary>
 public sealed class HugePagesTests
 {
     [Theory]
     [InlineData(1024)] // 32 KiB: a plain array
-    [InlineData(1 << 16)] // 2 MiB: the smallest table placed for huge pages
+    [InlineData(8191)] // just under 256 KiB: a plain array
+    [InlineData(1 << 13)] // 256 KiB: the smallest placed on a huge page
+    [InlineData(40_000)] // 1.2 MiB: one huge page
+    [InlineData(1 << 16)] // 2 MiB
     [InlineData(1 << 18)]
     public unsafe void Tables_are_zeroed_inside_the_array_and_aligned(int length)
     {
@@ -17,7 +20,7 @@ public sealed class HugePagesTests
             Block[] array = HugePages.Allocate<Block>(length, out int start);
             Assert.InRange(start, 0, array.Length - length);
             Assert.True(array.AsSpan(start, length).IndexOfAnyExcept(default(Block)) < 0);
-            if (OperatingSystem.IsLinux() && (long)length * sizeof(Block) >= 2 << 20)
+            if (OperatingSystem.IsLinux() && (long)length * sizeof(Block) >= 256 << 10)
             {
                 // The first element sits on the boundary, or just past it (array data is 8-aligned, elements 32 bytes).
                 nint address = (nint)Unsafe.AsPointer(ref array[start]);
