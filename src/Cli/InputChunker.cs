@@ -187,8 +187,8 @@ internal sealed class InputChunker
         if (_start == 0)
         {
             // The buffer itself becomes the chunk (no copy of the chunk's bytes); what follows its last record moves
-            // to a new buffer.
-            ArraySegment<byte> next = _buffers.Rent(_buffer.Count);
+            // to a new buffer, of the standard size again after a buffer grown for a long record.
+            ArraySegment<byte> next = _buffers.Rent(_end - length);
             _buffer.AsSpan(length, _end - length).CopyTo(next);
             chunk = new ByteChunk(_buffer, length, _line, _buffers);
             _buffer = next;

@@ -85,6 +85,31 @@ public sealed class InputChunkerTests
     }
 
     [Fact]
+    public void Records_longer_than_the_buffer_grow_it_and_the_chunks_after_them_are_still_cut_at_record_ends()
+    {
+        // The buffer (4 KiB at this chunk size) grows for a record of 10-20 KB, quoted line breaks inside, and the
+        // records after it are cut as before.
+        var text = new StringBuilder();
+        var random = new Random(7);
+        for (int r = 0; r < 400; r++)
+        {
+            text.Append(r % 97 == 5 ? "\"" + new string('x', random.Next(10_000, 20_000)) + "\n" + new string('y', 500) + "\",z" : "a,\"b\nc\"");
+            text.Append(Ends[random.Next(Ends.Length)]);
+        }
+
+        byte[] input = Encoding.UTF8.GetBytes(text.ToString());
+        List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
+        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
+        int offset = 0;
+        foreach ((byte[] bytes, long firstLine) in chunks)
+        {
+            Assert.Equal(Reference.LineAt(input, offset), firstLine);
+            offset += bytes.Length;
+            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
+        }
+    }
+
+    [Fact]
     public void Chunk_buffers_are_reused_and_oversized_ones_dropped()
     {
         var buffers = new BufferPool<byte>(4096);
