@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PrepGen.Cli;
 
@@ -171,7 +174,8 @@ internal sealed class InputChunker
         }
 
         int length;
-        while ((length = LastRecordEnd(_buffer.AsSpan(_start, _end - _start), _eof, out bool open)) == 0 || (_eof && open))
+        long lines;
+        while ((length = LastRecordEnd(_buffer.AsSpan(_start, _end - _start), _eof, out bool open, out lines)) == 0 || (_eof && open))
         {
             if (_eof)
             {
@@ -202,7 +206,7 @@ internal sealed class InputChunker
             _start += length;
         }
 
-        _line += CountLines(chunk.Span);
+        _line += lines;
         return chunk;
     }
 
@@ -330,35 +334,70 @@ internal sealed class InputChunker
     }
 
     // The length up to and including the last record end, 0 when there is none; with eof the input's end is a record
-    // end. `open` says whether a quoted field is open at the end of `s`. Every quote toggles quoting ("" twice), so a
-    // line end lies outside quotes when the quotes before it are even in number: one count over `s`, then a walk back
-    // over line ends that usually stops at the first.
-    private int LastRecordEnd(ReadOnlySpan<byte> s, bool eof, out bool open)
+    // end. `open` says whether a quoted field is open at the end of `s`, `lines` how many lines the record ends hold.
+    // Every quote toggles quoting ("" twice), so a line end lies outside quotes when the quotes before it are even in
+    // number: one pass over `s` counts quotes and line ends together (CountMarks), then a walk back over line ends
+    // usually stops at the first.
+    private int LastRecordEnd(ReadOnlySpan<byte> s, bool eof, out bool open, out long lines)
     {
-        int quotes = _quotes ? s.Count((byte)'"') : 0;
+        (long quotes, long newlines, long returns) = CountMarks(s);
+        quotes = _quotes ? quotes : 0;
         open = (quotes & 1) != 0;
-        if (eof && !open)
-        {
-            return s.Length;
-        }
-
         int end = s.Length;
-        while (true)
+        if (!(eof && !open))
         {
-            int i = s[..end].LastIndexOfAny((byte)'\n', (byte)'\r');
-            if (i < 0)
+            while (true)
             {
-                return 0;
-            }
+                int i = s[..end].LastIndexOfAny((byte)'\n', (byte)'\r');
+                if (i < 0)
+                {
+                    lines = 0;
+                    return 0;
+                }
 
-            quotes -= s[i..end].Count((byte)'"');
-            end = i;
-            if ((quotes & 1) != 0 || (s[i] == '\r' && i + 1 == s.Length && !eof))
-            {
-                continue; // inside quotes, or a \r that may be the first half of \r\n
-            }
+                quotes -= _quotes ? s[i..end].Count((byte)'"') : 0; // without quoting, any line end ends a record
+                end = i;
+                if ((quotes & 1) == 0 && !(s[i] == '\r' && i + 1 == s.Length && !eof))
+                {
+                    end = i + 1;
+                    break;
+                }
 
-            return i + 1;
+                // inside quotes, or a \r that may be the first half of \r\n
+            }
         }
+
+        // Without \r every line end is one \n: the records' lines are the window's less the tail's (short).
+        lines = returns == 0 ? newlines - s[end..].Count((byte)'\n') : CountLines(s[..end]);
+        return end;
+    }
+
+    /// <summary>
+    /// Quotes, \n and \r in <paramref name="bytes"/>, in one pass: the chunker used to make three vectorized passes (two
+    /// for the line count, one for quote parity) over every byte it read.
+    /// </summary>
+    internal static (long Quotes, long Newlines, long Returns) CountMarks(ReadOnlySpan<byte> bytes)
+    {
+        long quotes = 0;
+        long newlines = 0;
+        long returns = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && bytes.Length >= Vector256<byte>.Count)
+        {
+            ref byte first = ref MemoryMarshal.GetReference(bytes);
+            Vector256<byte> quote = Vector256.Create((byte)'"');
+            Vector256<byte> newline = Vector256.Create((byte)'\n');
+            Vector256<byte> ret = Vector256.Create((byte)'\r');
+            for (; i <= bytes.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                Vector256<byte> block = Vector256.LoadUnsafe(ref first, (nuint)i);
+                quotes += BitOperations.PopCount(Vector256.Equals(block, quote).ExtractMostSignificantBits());
+                newlines += BitOperations.PopCount(Vector256.Equals(block, newline).ExtractMostSignificantBits());
+                returns += BitOperations.PopCount(Vector256.Equals(block, ret).ExtractMostSignificantBits());
+            }
+        }
+
+        ReadOnlySpan<byte> rest = bytes[i..];
+        return (quotes + rest.Count((byte)'"'), newlines + rest.Count((byte)'\n'), returns + rest.Count((byte)'\r'));
     }
 }

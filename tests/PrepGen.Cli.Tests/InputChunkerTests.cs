@@ -40,6 +40,38 @@ public sealed class InputChunkerTests
     }
 
     [Fact]
+    public void Chunks_of_a_file_with_newline_ends_only_count_their_lines_from_one_pass()
+    {
+        // Without \r the chunker takes a chunk's lines from its one counting pass, less the tail it leaves.
+        byte[] input = Csv(new Random(11), rows: 3000, ends: ["\n"]);
+        List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
+        Assert.True(chunks.Count > 20, $"only {chunks.Count} chunks");
+        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
+        int offset = 0;
+        foreach ((byte[] bytes, long firstLine) in chunks)
+        {
+            Assert.Equal(Reference.LineAt(input, offset), firstLine);
+            offset += bytes.Length;
+            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field");
+        }
+    }
+
+    [Fact]
+    public void Marks_are_counted_at_every_length_and_position()
+    {
+        var random = new Random(3);
+        byte[] alphabet = [(byte)'"', (byte)'\n', (byte)'\r', (byte)'a', 0, 0xFF, (byte)','];
+        for (int length = 0; length <= 200; length++)
+        {
+            byte[] bytes = Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray();
+            (long quotes, long newlines, long returns) = InputChunker.CountMarks(bytes);
+            Assert.Equal(bytes.Count(b => b == '"'), quotes);
+            Assert.Equal(bytes.Count(b => b == '\n'), newlines);
+            Assert.Equal(bytes.Count(b => b == '\r'), returns);
+        }
+    }
+
+    [Fact]
     public void A_quoted_field_open_at_the_end_names_its_record_line()
     {
         // Many records, then one whose quote never closes: the line named is that record's first line.
@@ -63,6 +95,12 @@ public sealed class InputChunkerTests
         List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input, quotes: false);
         Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
         Assert.All(chunks, c => Assert.Equal((byte)'\n', c.Bytes[^1]));
+        int offset = 0;
+        foreach ((byte[] bytes, long firstLine) in chunks)
+        {
+            Assert.Equal(1 + input.AsSpan(0, offset).Count((byte)'\n'), firstLine);
+            offset += bytes.Length;
+        }
     }
 
     [Fact]
@@ -140,8 +178,9 @@ public sealed class InputChunkerTests
         return chunks;
     }
 
-    private static byte[] Csv(Random random, int rows)
+    private static byte[] Csv(Random random, int rows, string[]? ends = null)
     {
+        ends ??= Ends;
         var text = new StringBuilder();
         for (int r = 0; r < rows; r++)
         {
@@ -151,7 +190,7 @@ public sealed class InputChunkerTests
                 text.Append(f > 0 ? "," : "").Append(Fields[random.Next(Fields.Length)]);
             }
 
-            text.Append(Ends[random.Next(Ends.Length)]);
+            text.Append(ends[random.Next(ends.Length)]);
             if (random.Next(20) == 0)
             {
                 text.Append('\n'); // a blank line
