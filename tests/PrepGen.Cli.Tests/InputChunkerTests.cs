@@ -1,4 +1,6 @@
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace PrepGen.Cli.Tests;
 
@@ -145,6 +147,26 @@ public sealed class InputChunkerTests
             offset += bytes.Length;
             Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
         }
+    }
+
+    [Fact]
+    public void Huge_page_buffers_shared_by_threads_are_never_handed_out_twice()
+    {
+        // The pool of a real adapt: 2 MiB buffers (huge pages on Linux), rented by the reader and returned by workers.
+        var pool = new BufferPool<byte>(2 << 20);
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        {
+            for (int round = 0; round < 50; round++)
+            {
+                ArraySegment<byte> buffer = pool.Rent(100);
+                Assert.Equal(2 << 20, buffer.Count);
+                byte mark = (byte)((worker * 50) + round + 1);
+                buffer.AsSpan().Fill(mark);
+                Thread.Yield();
+                Assert.True(buffer.AsSpan().IndexOfAnyExcept(mark) < 0, "a buffer was written by another holder");
+                pool.Return(buffer);
+            }
+        });
     }
 
     [Fact]
