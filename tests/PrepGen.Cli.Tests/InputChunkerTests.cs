@@ -1,6 +1,5 @@
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace PrepGen.Cli.Tests;
 
@@ -152,21 +151,34 @@ public sealed class InputChunkerTests
     [Fact]
     public void Huge_page_buffers_shared_by_threads_are_never_handed_out_twice()
     {
-        // The pool of a real adapt: 2 MiB buffers (huge pages on Linux), rented by the reader and returned by workers.
+        // The pool of a real adapt: 2 MiB buffers (huge pages on Linux), rented and returned on several threads. In
+        // lockstep (all rent, all fill with their own mark, all check, all return), two holders of one buffer always
+        // see each other's mark.
+        const int Threads = 4;
         var pool = new BufferPool<byte>(2 << 20);
-        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        using var step = new Barrier(Threads);
+        int clashes = 0;
+        Thread[] threads = [.. Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
-            for (int round = 0; round < 50; round++)
+            for (int round = 0; round < 20; round++)
             {
                 ArraySegment<byte> buffer = pool.Rent(100);
-                Assert.Equal(2 << 20, buffer.Count);
-                byte mark = (byte)((worker * 50) + round + 1);
+                byte mark = (byte)((t * 20) + round + 1);
+                step.SignalAndWait();
                 buffer.AsSpan().Fill(mark);
-                Thread.Yield();
-                Assert.True(buffer.AsSpan().IndexOfAnyExcept(mark) < 0, "a buffer was written by another holder");
+                step.SignalAndWait();
+                if (buffer.Count != 2 << 20 || buffer.AsSpan().IndexOfAnyExcept(mark) >= 0)
+                {
+                    Interlocked.Increment(ref clashes);
+                }
+
+                step.SignalAndWait();
                 pool.Return(buffer);
             }
-        });
+        }))];
+        Array.ForEach(threads, t => t.Start());
+        Array.ForEach(threads, t => t.Join());
+        Assert.Equal(0, clashes);
     }
 
     [Fact]
