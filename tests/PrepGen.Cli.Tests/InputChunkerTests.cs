@@ -28,16 +28,8 @@ public sealed class InputChunkerTests
     {
         byte[] input = Csv(new Random(seed), rows: 3000);
         List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
-
         Assert.True(chunks.Count > 20, $"only {chunks.Count} chunks: the test must cut the input many times");
-        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
-        int offset = 0;
-        foreach ((byte[] bytes, long firstLine) in chunks)
-        {
-            Assert.Equal(Reference.LineAt(input, offset), firstLine);
-            offset += bytes.Length;
-            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
-        }
+        AssertCutAtRecords(input, chunks);
     }
 
     [Fact]
@@ -47,14 +39,7 @@ public sealed class InputChunkerTests
         byte[] input = Csv(new Random(11), rows: 3000, ends: ["\n"]);
         List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
         Assert.True(chunks.Count > 20, $"only {chunks.Count} chunks");
-        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
-        int offset = 0;
-        foreach ((byte[] bytes, long firstLine) in chunks)
-        {
-            Assert.Equal(Reference.LineAt(input, offset), firstLine);
-            offset += bytes.Length;
-            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field");
-        }
+        AssertCutAtRecords(input, chunks);
     }
 
     [Fact]
@@ -137,15 +122,7 @@ public sealed class InputChunkerTests
         }
 
         byte[] input = Encoding.UTF8.GetBytes(text.ToString());
-        List<(byte[] Bytes, long FirstLine)> chunks = Chunks(input);
-        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
-        int offset = 0;
-        foreach ((byte[] bytes, long firstLine) in chunks)
-        {
-            Assert.Equal(Reference.LineAt(input, offset), firstLine);
-            offset += bytes.Length;
-            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
-        }
+        AssertCutAtRecords(input, Chunks(input));
     }
 
     [Fact]
@@ -194,6 +171,19 @@ public sealed class InputChunkerTests
         Assert.True(large.Count >= 5000);
         buffers.Return(large);
         Assert.NotSame(large.Array, buffers.Rent(10).Array);
+    }
+
+    // The chunks put back together are the input; each starts on the line the reference counts and ends at a record end.
+    private static void AssertCutAtRecords(byte[] input, List<(byte[] Bytes, long FirstLine)> chunks)
+    {
+        Assert.Equal(input, chunks.SelectMany(c => c.Bytes).ToArray());
+        int offset = 0;
+        foreach ((byte[] bytes, long firstLine) in chunks)
+        {
+            Assert.Equal(Reference.LineAt(input, offset), firstLine);
+            offset += bytes.Length;
+            Assert.True(Reference.IsRecordEnd(input, offset), $"a chunk ends at byte {offset}, inside a quoted field or a \\r\\n");
+        }
     }
 
     private static List<(byte[] Bytes, long FirstLine)> Chunks(byte[] input, bool quotes = true)
