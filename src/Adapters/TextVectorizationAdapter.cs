@@ -54,11 +54,7 @@ public sealed class TextVectorizationAdapter
         ArgumentNullException.ThrowIfNull(document);
 
         // Encoding.UTF8 writes an unpaired surrogate as U+FFFD, as the reference tokenizer's encoding does.
-        int most = Utf8Capacity.For(document, "document");
-        if (_utf8.Length < most)
-        {
-            _utf8 = new byte[Math.Max(most, Math.Min(_utf8.Length * 2L, Array.MaxLength))];
-        }
+        Utf8Capacity.Fit(ref _utf8, document, "document");
 
         int length = Encoding.UTF8.GetBytes(document, _utf8);
         UpdateUtf8(_utf8.AsSpan(0, length));

@@ -26,4 +26,14 @@ internal static class Utf8Capacity
 
     /// <summary>As <see cref="For(ReadOnlySpan{char}, string, int)"/> with the largest array .NET allows.</summary>
     public static int For(ReadOnlySpan<char> text, string what) => For(text, what, Array.MaxLength);
+
+    /// <summary>Grows a reused transcoding buffer (at least doubling, up to the largest array) until <paramref name="text"/>'s UTF-8 fits.</summary>
+    public static void Fit(ref byte[] buffer, ReadOnlySpan<char> text, string what)
+    {
+        int most = For(text, what);
+        if (buffer.Length < most)
+        {
+            buffer = new byte[Math.Max(most, Math.Min(buffer.Length * 2L, Array.MaxLength))];
+        }
+    }
 }

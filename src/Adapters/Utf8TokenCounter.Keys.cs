@@ -118,11 +118,7 @@ internal sealed partial class Utf8TokenCounter
     private bool TryTranscode(string token, out ReadOnlySpan<byte> utf8)
     {
         ArgumentNullException.ThrowIfNull(token);
-        int most = Utf8Capacity.For(token, "token");
-        if (_transcoded.Length < most)
-        {
-            _transcoded = new byte[Math.Max(most, Math.Min(_transcoded.Length * 2L, Array.MaxLength))];
-        }
+        Utf8Capacity.Fit(ref _transcoded, token, "token");
 
         OperationStatus status = Utf8.FromUtf16(token, _transcoded, out _, out int written, replaceInvalidSequences: false);
         utf8 = _transcoded.AsSpan(0, written);

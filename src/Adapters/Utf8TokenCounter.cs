@@ -201,11 +201,12 @@ internal sealed partial class Utf8TokenCounter : ITokenCounts<string>
 
         // Stamps stay below the merged document total, so future documents never collide with them.
         Span<byte> buffer = stackalloc byte[ShortToken];
-        for (int i = 0; i < counter._capacity; i++)
+        ReadOnlySpan<Slot> theirs = counter.Slots;
+        for (int i = 0; i < theirs.Length; i++)
         {
-            if (counter.SlotAt(i).Length != 0)
+            if (theirs[i].Length != 0)
             {
-                AddCounts(counter.Key(i, buffer), counter.SlotAt(i).Count, _countDocuments ? counter._tallies[i].DocumentCount : 0);
+                AddCounts(counter.Key(i, buffer), theirs[i].Count, _countDocuments ? counter._tallies[i].DocumentCount : 0);
             }
         }
 
